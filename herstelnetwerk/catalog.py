@@ -1,0 +1,251 @@
+"""Load every content file, check it, and cross-check the references.
+
+``load_catalog(root)`` is the one entry point: it returns a ``Catalog`` and a
+list of warnings, or raises ``ContentError`` with every problem in every file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import schedule as sched
+from .errors import ContentError, Problem
+from .fields import SLUG_RE, Context
+from .model import ONLINE, Catalog, Location, Network, Offering, Training
+from .parse import Walker
+from .yamlfile import Document, load_document
+
+NETWORK_FILE = "network.yaml"
+FOLDERS = {"locations": Location, "trainings": Training, "offerings": Offering}
+# How far ahead open-ended schedules are expanded for pages.
+HORIZON_DAYS = 366
+
+
+@dataclass
+class Loaded:
+    """A validated catalog, its warnings, and where each item came from."""
+
+    catalog: Catalog
+    warnings: list[Problem]
+    documents: dict[Path, Document] = field(default_factory=dict)
+
+
+class _Checker:
+    def __init__(self, root: Path, build_date: date):
+        self.root = root
+        self.ctx = Context(build_date=build_date)
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.documents: dict[Path, Document] = {}
+
+    # -- reading ---------------------------------------------------------
+
+    def read(self, path: Path, cls: type) -> Any:
+        doc, problems = load_document(path)
+        self.problems.extend(problems)
+        if doc is None:
+            return None
+        self.documents[path] = doc
+        walker = Walker(doc, self.ctx)
+        item = walker.block(cls, doc.data, (), " (het hele bestand)")
+        self.problems.extend(walker.problems)
+        if problems or walker.problems:
+            return None
+        return item
+
+    def folder(self, name: str, cls: type) -> dict[str, Any]:
+        items: dict[str, Any] = {}
+        folder = self.root / name
+        if not folder.is_dir():
+            return items
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.name == "README.md":
+                continue
+            if path.is_dir():
+                self.problems.append(Problem(path, None, f"Zet geen mappen in {name}/. Zet het bestand direct in {name}/."))
+                continue
+            if path.suffix == ".yml":
+                self.problems.append(Problem(path, None, "Gebruik de extensie .yaml in plaats van .yml."))
+                continue
+            if path.suffix != ".yaml":
+                self.problems.append(Problem(path, None, f"In {name}/ horen alleen .yaml-bestanden."))
+                continue
+            if not re.fullmatch(SLUG_RE, path.stem) or len(path.stem) > 80:
+                self.problems.append(Problem(path, None, "De bestandsnaam mag alleen kleine letters, cijfers en "
+                                                         "streepjes bevatten, zoals 'inloop-de-koppeling.yaml'."))
+                continue
+            item = self.read(path, cls)
+            if item is not None:
+                item.slug = path.stem
+                item.source = path
+                items[path.stem] = item
+        return items
+
+    def at(self, item: Any, where: tuple, message: str, severity: str = "error") -> None:
+        doc = self.documents[item.source]
+        problem = Problem(item.source, doc.line(where), message, severity=severity)
+        (self.problems if severity == "error" else self.warnings).append(problem)
+
+    # -- cross checks ------------------------------------------------------
+
+    def check_network(self, network: Network, doc: Document) -> None:
+        def at(where: tuple, message: str) -> None:
+            self.problems.append(Problem(doc.path, doc.line(where), message))
+
+        if network.contact not in network.contacts:
+            at(("contact",), f"Het contact '{network.contact}' staat niet bij 'contacts'. Kies uit: "
+                             f"{', '.join(network.contacts) or '(nog geen contacten)'}.")
+        for key in network.contacts:
+            if not re.fullmatch(SLUG_RE, key):
+                at(("contacts", key), f"De contact-code '{key}' mag alleen kleine letters, cijfers en streepjes bevatten.")
+        seen: set[str] = set()
+        for index, municipality in enumerate(network.municipalities):
+            if municipality.slug in seen:
+                at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
+            seen.add(municipality.slug)
+
+    def check_location(self, network: Network, location: Location) -> None:
+        if network.municipality(location.municipality) is None:
+            self.at(location, ("municipality",), _unknown("gemeente", location.municipality,
+                                                          [m.slug for m in network.municipalities], "network.yaml"))
+
+    def check_training(self, trainings: dict[str, Training], training: Training) -> None:
+        for index, other in enumerate(training.prerequisites):
+            if other == training.slug:
+                self.at(training, ("prerequisites", index), "Een training kan niet zichzelf als voorwaarde hebben.")
+            elif other not in trainings:
+                self.at(training, ("prerequisites", index), _unknown("training", other, list(trainings), "trainings/"))
+
+    def check_offering(self, catalog: Catalog, offering: Offering) -> None:
+        network = catalog.network
+        if offering.training is not None and offering.training not in catalog.trainings:
+            self.at(offering, ("training",), _unknown("training", offering.training, list(catalog.trainings), "trainings/"))
+        if offering.training is None:
+            for key in ("title", "summary"):
+                if getattr(offering, key) is None:
+                    self.at(offering, (), f"Het veld '{key}' ontbreekt. Dat mag alleen weg als je 'training' invult.")
+            if offering.type is None:
+                self.at(offering, (), "Het veld 'type' ontbreekt. Bijvoorbeeld: type: inloop")
+        if offering.location != ONLINE and offering.location not in catalog.locations:
+            self.at(offering, ("location",), _unknown("locatie", offering.location, list(catalog.locations), "locations/",
+                                                      extra="Of schrijf 'online'."))
+        if offering.municipalities and offering.location != ONLINE:
+            self.at(offering, ("municipalities",), "'municipalities' hoort alleen bij online activiteiten; "
+                                                   "de gemeente volgt uit de locatie. Haal deze regel weg.")
+        known = [m.slug for m in network.municipalities]
+        for index, slug in enumerate(offering.municipalities):
+            if slug not in known:
+                self.at(offering, ("municipalities", index), _unknown("gemeente", slug, known, "network.yaml"))
+        join = offering.join
+        if join.contact is not None and join.contact not in network.contacts:
+            self.at(offering, ("join", "contact"), _unknown("contact", join.contact, list(network.contacts), "network.yaml"))
+        if join.how == "aanmelden" and join.contact is None and join.url is None:
+            self.at(offering, ("join",), "Bij 'how: aanmelden' hoort een 'contact' of een 'url', "
+                                         "zodat mensen weten waar ze zich kunnen aanmelden.")
+        horizon = self.ctx.build_date + timedelta(days=HORIZON_DAYS)
+        for where, message in sched.check(offering.schedule, horizon):
+            self.at(offering, ("schedule",) + where, message)
+        age = (self.ctx.build_date - offering.last_checked).days
+        if offering.last_checked > self.ctx.build_date:
+            self.at(offering, ("last_checked",), "Deze datum ligt in de toekomst. Vul de dag in waarop je het "
+                                                 "hebt nagekeken.")
+        elif age > network.review_after_days:
+            self.at(offering, ("last_checked",), f"Deze activiteit is {age} dagen niet nagekeken (langer dan "
+                                                 f"{network.review_after_days}). Klopt alles nog? Pas dan "
+                                                 "'last_checked' aan.", severity="warning")
+
+    def check_texts(self, network: Network, item: Any, texts: Iterable[tuple[tuple, str | None]]) -> None:
+        allowed = {c.email.lower() for c in network.contacts.values() if c.email}
+        allowed_phones = {re.sub(r"\D", "", c.phone) for c in network.contacts.values() if c.phone}
+        for where, text in texts:
+            if not text:
+                continue
+            for message in text_problems(text, allowed, allowed_phones):
+                self.at(item, where, message)
+
+
+def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f" Bedoel je '{close[0]}'?" if close else ""
+    return f"De {what} '{value}' bestaat niet (zie {place}).{hint} {extra}".rstrip()
+
+
+_HTML = re.compile(r"<\s*[/!?a-zA-Z]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_SAFE_TARGET = re.compile(r"(?:https?://|mailto:|tel:|#|/)", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE = re.compile(r"(?<![\w-])(?:\+31|0)[1-9](?:[ -]?[0-9]){7,8}(?![\w-])")
+
+
+def text_problems(text: str, emails: set[str], phones: set[str]) -> list[str]:
+    """Unsafe markup or personal contact details in a free text."""
+    problems = []
+    if _HTML.search(text):
+        problems.append("HTML-code (iets tussen < en >) is niet toegestaan. Gebruik gewone tekst; "
+                        "voor vet schrijf je **zo**.")
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if target and not _SAFE_TARGET.match(target):
+            problems.append(f"De link '{target[:60]}' is niet toegestaan. Een link moet beginnen met https://.")
+    if re.search(r"(?i)(javascript|vbscript|data)\s*:", text) and not problems:
+        problems.append("De tekst bevat 'javascript:' of 'data:'. Dat is niet toegestaan in een tekst of link.")
+    for email in _EMAIL.findall(text):
+        if email.lower() not in emails:
+            problems.append(f"Het e-mailadres {email} staat niet bij de contacten in network.yaml. Zet hier geen "
+                            "persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml.")
+    for phone in _PHONE.findall(text):
+        if re.sub(r"\D", "", phone) not in phones:
+            problems.append(f"Het telefoonnummer {phone.strip()} staat niet bij de contacten in network.yaml. Zet hier "
+                            "geen persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml.")
+    return problems
+
+
+def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
+    if isinstance(item, Offering):
+        return [(("title",), item.title), (("summary",), item.summary), (("description",), item.description),
+                (("first_time",), item.first_time), (("cost",), item.cost), (("join", "note"), item.join.note)]
+    if isinstance(item, Training):
+        return ([(("title",), item.title), (("summary",), item.summary), (("description",), item.description),
+                 (("extra_meetings",), item.extra_meetings)]
+                + [(("variants", i), t) for i, v in enumerate(item.variants) for t in (v.name, v.description)])
+    if isinstance(item, Location):
+        return [(("name",), item.name), (("directions",), item.directions),
+                (("accessibility", "note"), item.accessibility.note)]
+    return []
+
+
+def load_catalog(root: Path, build_date: date) -> Loaded:
+    """Read and check everything under ``root`` (the activities folder)."""
+    root = Path(root)
+    checker = _Checker(root, build_date)
+    network_path = root / NETWORK_FILE
+    network = None
+    if not network_path.is_file():
+        checker.problems.append(Problem(network_path, None, "Dit bestand ontbreekt. Het beschrijft het netwerk "
+                                                            "zelf: naam, regio, gemeenten en contacten."))
+    else:
+        network = checker.read(network_path, Network)
+        if network is not None:
+            checker.check_network(network, checker.documents[network_path])
+    items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
+    if network is None:
+        raise ContentError(checker.problems, root)
+    catalog = Catalog(network=network, root=root, **items)
+    for location in catalog.locations.values():
+        checker.check_location(network, location)
+    for training in catalog.trainings.values():
+        checker.check_training(catalog.trainings, training)
+    for offering in catalog.offerings.values():
+        checker.check_offering(catalog, offering)
+    for group in (catalog.locations, catalog.trainings, catalog.offerings):
+        for item in group.values():
+            checker.check_texts(network, item, _free_texts(item))
+    if checker.problems:
+        raise ContentError(checker.problems, root)
+    return Loaded(catalog=catalog, warnings=checker.warnings, documents=checker.documents)

@@ -1,0 +1,192 @@
+"""iCal feeds (RFC 5545) of the visible offerings, built with the icalendar library.
+
+Every feed goes through ``calendar_for``, so all feeds follow the same rules:
+
+- A repeating schedule is one VEVENT with an RRULE. DTSTART is the first rule
+  date at the start time, with TZID Europe/Amsterdam, so the wall time stays the
+  same across daylight-saving changes. UNTIL is in UTC (RFC 5545 requires that
+  when DTSTART has a TZID); open-ended schedules have neither UNTIL nor COUNT.
+- Cancelled dates and rule dates inside a break are EXDATEs with exactly the
+  local time and TZID of DTSTART; clients ignore EXDATEs that differ.
+- A moved session is its own VEVENT with the series' UID and a RECURRENCE-ID
+  holding the original local start.
+- A schedule of separate ``dates`` is one VEVENT per meeting, UID
+  ``<slug>-<n>@<host>`` with ``n`` the meeting's number; cancelled meetings
+  are left out, so expanding the feed gives exactly the sessions that happen.
+- UIDs depend only on the slug and the site's host, so they survive edits and
+  rebuilds; DTSTAMP is the build date at 00:00 UTC, so two builds with the same
+  content and build date are byte-identical.
+- The network is a neutral brand: no ORGANIZER, ATTENDEE or CONTACT, and never
+  the provider.
+
+Nothing here imports MkDocs; the hooks write the returned bytes to the site.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, vDuration
+
+from . import display, urls
+from . import vocabulary as v
+from .agenda import Agenda, Entry
+from .model import Catalog, Schedule
+from .schedule import WEEKDAY_NUMBERS, expand, first_date, in_break, local, rule_dates
+
+TZID = "Europe/Amsterdam"
+# How long clients may keep a feed before fetching it again.
+REFRESH = timedelta(days=1)
+# The VTIMEZONE lists the clock changes up to this many years after the build.
+TIMEZONE_YEARS = 10
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_END_OF_DAY = time(23, 59, 59)
+
+
+def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> dict[str, bytes]:
+    """Every feed of the site: site-relative path -> .ics bytes.
+
+    One feed with everything, and one per visible offering, municipality,
+    training (all its runs) and theme. Feeds of municipalities, trainings and
+    themes exist even while they are empty, so their pages can always link them.
+    """
+    network = catalog.network
+    visible = agenda.visible()
+    feeds: dict[str, bytes] = {}
+
+    def add(path: str, entries: list[Entry], subject: str | None = None) -> None:
+        name = network.name if subject is None else f"{network.name} – {subject}"
+        calendar = calendar_for(entries, name, site_url, catalog=catalog, build_date=agenda.build_date)
+        feeds[path] = calendar.to_ical()
+
+    add(urls.feed("alles"), visible)
+    for entry in visible:
+        add(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
+    for municipality in network.municipalities:
+        add(urls.feed("gemeenten", municipality.slug),
+            [e for e in visible if municipality.slug in display.municipalities(e.offering, catalog)],
+            municipality.name)
+    for slug, training in sorted(catalog.trainings.items()):
+        add(urls.feed("trainingen", slug), [e for e in visible if e.offering.training == slug], training.title)
+    for slug, label in v.THEMES:
+        add(urls.feed("thema", slug), [e for e in visible if slug in e.offering.themes], label)
+    return feeds
+
+
+def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog,
+                 build_date: date) -> Calendar:
+    """One calendar with the events of ``entries``, called ``name``.
+
+    ``site_url`` gives the host in the UIDs and the links back to the pages.
+    """
+    host = urlsplit(site_url).hostname
+    if not host:
+        raise ValueError(f"site_url '{site_url}' heeft geen host; schrijf het volledige adres, met https://.")
+    stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
+
+    calendar = Calendar()
+    calendar.add("PRODID", f"-//{catalog.network.name}//Activiteitenagenda//NL")
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.calendar_name = name  # NAME (RFC 7986) and X-WR-CALNAME
+    calendar.add("X-WR-TIMEZONE", TZID)
+    calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+
+    entries = sorted(entries, key=lambda e: e.slug)
+    for entry in entries:
+        for event in _events(entry, catalog, site_url, host, stamp):
+            calendar.add_component(event)
+
+    starts = [event.start.date() for event in calendar.walk("VEVENT")]
+    if starts:
+        # Ten years past the build or the last date, whichever is later; the
+        # feed is rebuilt long before that.
+        ends = [*starts, build_date, *(e.offering.schedule.until for e in entries if e.offering.schedule.until)]
+        calendar.add_missing_timezones(first_date=date(min([*starts, build_date]).year, 1, 1),
+                                       last_date=date(max(ends).year + TIMEZONE_YEARS, 1, 1))
+    return calendar
+
+
+# --- events of one offering ---------------------------------------------------
+
+
+def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: datetime) -> list[Event]:
+    offering = entry.offering
+    schedule = offering.schedule
+    page = site_url.rstrip("/") + "/" + urls.offering(offering.slug)
+    summary = display.summary(offering, catalog)
+
+    def event(uid: str, start: datetime, end: datetime, note: str | None = None) -> Event:
+        text = summary if note is None else f"{summary}\n\n{note}"
+        made = Event()
+        made.add("UID", uid)
+        made.add("DTSTAMP", stamp)
+        made.add("DTSTART", start)
+        made.add("DTEND", end)
+        made.add("SUMMARY", display.title(offering, catalog))
+        made.add("DESCRIPTION", f"{text}\n\nMeer informatie: {page}")
+        made.add("URL", page)
+        made.add("LOCATION", display.address_line(offering, catalog))
+        coordinates = display.coordinates(offering, catalog)
+        if coordinates is not None:
+            made.add("GEO", coordinates)
+        return made
+
+    if schedule.dates:
+        # Every date is its own event; the meeting number keeps the UID stable
+        # when one date is edited.
+        return [event(f"{offering.slug}-{s.number}@{host}", s.start, s.end, _moved_note(s.reason) if s.moved else None)
+                for s in expand(schedule, max(schedule.dates)) if not s.cancelled]
+
+    dates = rule_dates(schedule, _exceptions_horizon(schedule))
+    if not dates:
+        return []
+    uid = f"{offering.slug}@{host}"
+    first = first_date(schedule)
+    series = event(uid, local(first, schedule.start), local(first, schedule.end))
+    series.add("RRULE", _rrule(schedule))
+    moved = {m.date: m for m in schedule.moved}
+    excluded = sorted({c.date for c in schedule.cancelled}
+                      | {d for d in dates if in_break(schedule, d) is not False})
+    if excluded:
+        series.add("EXDATE", [local(d, schedule.start) for d in excluded])
+    events = [series]
+    for original, move in sorted(moved.items()):
+        if original in excluded:  # inside a break: the schedule drops it, so does the feed
+            continue
+        override = event(uid, local(move.to, move.start or schedule.start), local(move.to, move.end or schedule.end),
+                         _moved_note(move.reason))
+        override.add("RECURRENCE-ID", local(original, schedule.start))
+        events.append(override)
+    return events
+
+
+def _exceptions_horizon(schedule: Schedule) -> date:
+    """A date on or after the first meeting and every cancelled, moved and break date."""
+    return max([first_date(schedule), *(c.date for c in schedule.cancelled), *(m.date for m in schedule.moved),
+                *(b.until for b in schedule.breaks)])
+
+
+def _rrule(schedule: Schedule) -> dict:
+    day = _BYDAY[WEEKDAY_NUMBERS[schedule.day]]
+    if schedule.repeat == "maandelijks":
+        week = "-1" if schedule.week == "laatste" else schedule.week
+        rule: dict = {"FREQ": "MONTHLY", "BYDAY": f"{week}{day}"}
+    else:
+        rule = {"FREQ": "WEEKLY", "BYDAY": day}
+        if schedule.repeat == "tweewekelijks":
+            rule["INTERVAL"] = 2
+    if schedule.count is not None:
+        rule["COUNT"] = schedule.count
+    elif schedule.until is not None:
+        # Through the end of the last day, in UTC as RFC 5545 requires with a TZID.
+        rule["UNTIL"] = local(schedule.until, _END_OF_DAY).astimezone(timezone.utc)
+    return rule
+
+
+def _moved_note(reason: str | None) -> str:
+    note = "Let op: deze bijeenkomst is verplaatst."
+    return f"{note} {reason}" if reason else note

@@ -1,0 +1,347 @@
+"""Field kinds: how one YAML value is checked and turned into a Python value.
+
+The model (``model.py``) declares its fields with these kinds. The same
+declaration drives the validator (``parse``) and the JSON Schema that editors
+use for help (``json_schema``), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import Any
+
+
+class Invalid(Exception):
+    """A value is wrong; ``message`` is Dutch and says how to fix it."""
+
+    def __init__(self, message: str, where: tuple = ()):
+        super().__init__(message)
+        self.message = message
+        self.where = where  # sub-path below the field, for the line number
+
+
+@dataclass
+class Context:
+    """What parsing needs besides the value itself."""
+
+    build_date: date
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een blok met velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return f"'{value}'"
+
+
+def _expect_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"Hier hoort een tekst, maar er staat {_describe(value)}.")
+    return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class Kind:
+    """Base class of field kinds."""
+
+    def parse(self, value: Any, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def label(self) -> str:
+        return "tekst"
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    max_length: int = 200
+    multiline: bool = False
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = _expect_text(value).strip()
+        if not text:
+            raise Invalid("Dit veld is leeg. Vul een tekst in of haal de regel weg.")
+        if _CONTROL.search(text):
+            raise Invalid("De tekst bevat een onzichtbaar stuurteken. Typ de tekst opnieuw.")
+        if not self.multiline and ("\n" in text or "\r" in text):
+            raise Invalid("Deze tekst moet op één regel staan. Haal de regelovergang weg.")
+        if len(text) > self.max_length:
+            raise Invalid(
+                f"De tekst is te lang ({len(text)} tekens; maximaal {self.max_length}). Maak hem korter."
+            )
+        return text
+
+    def json_schema(self) -> dict:
+        schema: dict = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        if not self.multiline:
+            schema["pattern"] = r"^[^\r\n]*$"
+        return schema
+
+
+@dataclass(frozen=True)
+class Markdown(Text):
+    """Free text with simple Markdown (bold, lists, links); no HTML."""
+
+    max_length: int = 5000
+    multiline: bool = True
+
+    def label(self) -> str:
+        return "tekst (Markdown)"
+
+
+@dataclass(frozen=True)
+class Pattern(Kind):
+    regex: str
+    hint: str  # Dutch: what a right value looks like
+    max_length: int = 100
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = _expect_text(value).strip()
+        if len(text) > self.max_length or not re.fullmatch(self.regex, text):
+            raise Invalid(f"{_describe(value)} klopt niet. {self.hint}")
+        return text
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": f"^(?:{self.regex})$", "maxLength": self.max_length}
+
+
+SLUG_RE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+def Slug(what: str) -> Pattern:
+    return Pattern(
+        SLUG_RE,
+        f"Gebruik voor {what} alleen kleine letters, cijfers en streepjes, zoals 'de-koppeling'.",
+        max_length=80,
+    )
+
+
+Url = Pattern(
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>\"']*)?",
+    "Schrijf een volledig webadres dat begint met https://, zoals https://www.voorbeeld.nl/aanmelden.",
+    max_length=500,
+)
+Email = Pattern(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    "Schrijf een e-mailadres, zoals info@voorbeeld.nl.",
+)
+Phone = Pattern(
+    r"\+?[0-9][0-9 -]{7,16}[0-9]",
+    "Schrijf een telefoonnummer met alleen cijfers, spaties en streepjes, zoals 033 123 45 67.",
+)
+Postcode = Pattern(
+    r"[1-9][0-9]{3} ?[A-Z]{2}",
+    "Schrijf een postcode als 1234 AB.",
+    max_length=7,
+)
+Color = Pattern(r"#[0-9a-fA-F]{6}", "Schrijf een kleur als #1d5c63 (een hekje en zes tekens).", max_length=7)
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    minimum: int = 0
+    maximum: int = 10_000
+
+    def parse(self, value: Any, ctx: Context) -> int:
+        text = _expect_text(value).strip()
+        if not re.fullmatch(r"[0-9]+", text):
+            raise Invalid(f"Hier hoort een heel getal, zoals 8, maar er staat {_describe(value)}.")
+        number = int(text)
+        if not self.minimum <= number <= self.maximum:
+            raise Invalid(f"Het getal moet tussen {self.minimum} en {self.maximum} liggen.")
+        return number
+
+    def json_schema(self) -> dict:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def label(self) -> str:
+        return "getal"
+
+
+_TRUE = {"ja", "true", "yes", "waar"}
+_FALSE = {"nee", "false", "no", "onwaar"}
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    def parse(self, value: Any, ctx: Context) -> bool:
+        text = _expect_text(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise Invalid(f"Schrijf 'ja' of 'nee', niet {_describe(value)}.")
+
+    def json_schema(self) -> dict:
+        return {"enum": ["ja", "nee", True, False]}
+
+    def label(self) -> str:
+        return "ja of nee"
+
+
+_RELATIVE = re.compile(r"over ([0-9]{1,3}) dag(?:en)?")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    """A calendar date: ``2027-01-12``, or ``over 14 dagen`` (from the build date)."""
+
+    def parse(self, value: Any, ctx: Context) -> date:
+        text = _expect_text(value).strip()
+        relative = _RELATIVE.fullmatch(text)
+        if relative:
+            return ctx.build_date + timedelta(days=int(relative.group(1)))
+        iso = _ISO_DATE.fullmatch(text)
+        if not iso:
+            hint = ""
+            dutch = re.fullmatch(r"([0-9]{1,2})[-/]([0-9]{1,2})[-/]([0-9]{4})", text)
+            if dutch:
+                day, month, year = dutch.groups()
+                hint = f" Bedoel je {year}-{int(month):02d}-{int(day):02d}?"
+            raise Invalid(
+                f"De datum {_describe(value)} klopt niet. Schrijf jaar-maand-dag, "
+                f"zoals 2027-01-12.{hint}"
+            )
+        year, month, day = (int(part) for part in iso.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise Invalid(
+                f"De datum {text} bestaat niet (kijk of de maand zoveel dagen heeft). "
+                "Kies een datum die wel bestaat."
+            ) from None
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "string",
+            "pattern": r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|over [0-9]{1,3} dag(?:en)?)$",
+        }
+
+    def label(self) -> str:
+        return "datum"
+
+
+@dataclass(frozen=True)
+class Time(Kind):
+    def parse(self, value: Any, ctx: Context) -> time:
+        text = _expect_text(value).strip().replace(".", ":")
+        match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
+        if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            raise Invalid(f"De tijd {_describe(value)} klopt niet. Schrijf uren:minuten, zoals \"19:30\".")
+        return time(int(match.group(1)), int(match.group(2)))
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": r"^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]$"}
+
+    def label(self) -> str:
+        return "tijd"
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One value from a fixed list; ``choices`` maps the value to its Dutch label."""
+
+    choices: tuple[tuple[str, str], ...]
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = _expect_text(value).strip()
+        allowed = [key for key, _ in self.choices]
+        if text not in allowed:
+            raise Invalid(f"{_describe(value)} kan hier niet. Kies uit: {', '.join(allowed)}.")
+        return text
+
+    def json_schema(self) -> dict:
+        return {"enum": [key for key, _ in self.choices]}
+
+    def label(self) -> str:
+        return "keuze"
+
+
+@dataclass(frozen=True)
+class Coordinates(Kind):
+    """``[lat, lon]`` in degrees, within the Netherlands and surroundings."""
+
+    def parse(self, value: Any, ctx: Context) -> tuple[float, float]:
+        hint = "Schrijf [breedtegraad, lengtegraad], zoals [52.1561, 5.3878]."
+        if not isinstance(value, list) or len(value) != 2:
+            raise Invalid(f"De coördinaten kloppen niet. {hint}")
+        try:
+            lat, lon = (float(_expect_text(part)) for part in value)
+        except ValueError:
+            raise Invalid(f"De coördinaten moeten getallen zijn. {hint}") from None
+        if not (50.0 <= lat <= 54.0 and 2.5 <= lon <= 7.5):
+            raise Invalid(f"Deze coördinaten liggen niet in Nederland. {hint}")
+        return (lat, lon)
+
+    def json_schema(self) -> dict:
+        return {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+
+    def label(self) -> str:
+        return "coördinaten"
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    item: Kind
+    max_items: int = 100
+    unique: bool = True
+
+    def json_schema(self) -> dict:
+        schema = {"type": "array", "items": self.item.json_schema(), "maxItems": self.max_items}
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+    def label(self) -> str:
+        return "lijst"
+
+    def parse(self, value: Any, ctx: Context) -> list:  # items are parsed by the walker
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Either(Kind):
+    """A value that may be written in a short form or as a block (a dated item)."""
+
+    short: Kind
+    long: type
+    short_field: str  # the long form's field that the short form fills in
+
+    def json_schema(self) -> dict:  # filled in by schema.py, which knows objects
+        raise NotImplementedError
+
+    def parse(self, value: Any, ctx: Context) -> Any:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a model field declares about itself."""
+
+    kind: Any  # a Kind, or a dataclass type for a nested block
+    title: str
+    description: str = ""
+    required: bool = False
+    example: Any = None
+    key: str | None = None  # the YAML key, when it is not the Python name
+
+
+def spec(kind: Any, title: str, description: str = "", *, required: bool = False,
+         example: Any = None, default: Any = None, default_factory: Any = None,
+         key: str | None = None) -> Any:
+    """Declare a model field with its kind and Dutch help text."""
+    metadata = {"spec": Spec(kind, title, description, required, example, key)}
+    if required:
+        return dataclasses.field(metadata=metadata)
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)

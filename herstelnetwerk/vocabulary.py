@@ -1,0 +1,107 @@
+"""The fixed value lists of the content, with their Dutch labels for the site."""
+
+from __future__ import annotations
+
+OFFERING_TYPES = (
+    ("training", "Training of cursus"),
+    ("inloop", "Inloop"),
+    ("steunpunt", "Steunpunt"),
+    ("spreekuur", "Spreekuur"),
+    ("lotgenotengroep", "Lotgenotengroep"),
+    ("herstelgroep", "Herstelgroep"),
+    ("themabijeenkomst", "Themabijeenkomst"),
+    ("sport", "Sport en bewegen"),
+    ("creatief", "Creatief"),
+    ("ontmoeting", "Ontmoeting"),
+    ("coaching", "Ervaringsdeskundige coaching"),
+    ("intervisie", "Intervisie"),
+)
+
+AUDIENCES = (
+    ("iedereen", "Iedereen"),
+    ("naasten", "Naasten en familie"),
+    ("jongvolwassenen", "Jongvolwassenen"),
+    ("migratieachtergrond", "Mensen met een migratieachtergrond"),
+    ("verslavingservaring", "Mensen met ervaring met verslaving"),
+    ("ervaringswerkers", "Ervaringswerkers"),
+)
+
+# The six dimensions of positive health.
+THEMES = (
+    ("meedoen", "Meedoen"),
+    ("dagelijks-functioneren", "Dagelijks functioneren"),
+    ("lichaamsfuncties", "Lichaam en gezondheid"),
+    ("mentaal-welbevinden", "Je goed voelen"),
+    ("zingeving", "Zingeving"),
+    ("kwaliteit-van-leven", "Kwaliteit van leven"),
+)
+
+# MIND building blocks for participation and recovery.
+MIND_BLOCKS = (
+    ("sociale-participatie", "Sociale participatie"),
+    ("maatschappelijke-participatie", "Maatschappelijke participatie"),
+    ("ontwikkeling-zelfhulp", "Ontwikkeling en zelfhulp"),
+    ("informatie-advies", "Informatie en advies"),
+    ("individuele-steun", "Individuele steun"),
+    ("kwaliteit-ervaringsdeskundigheid", "Kwaliteit van ervaringsdeskundigheid"),
+    ("beleidsparticipatie", "Beleidsparticipatie"),
+    ("kwartiermaken", "Kwartiermaken en anti-stigma"),
+    ("scholing-professionals", "Scholing van professionals"),
+    ("naastensteun", "Steun voor familie en naasten"),
+)
+
+LED_BY = (
+    ("ervaringsdeskundigen", "Ervaringsdeskundigen"),
+    ("professionals", "Professionals"),
+    ("samen", "Ervaringsdeskundigen en professionals samen"),
+    ("vrijwilligers", "Vrijwilligers"),
+)
+
+JOIN_HOW = (
+    ("binnenlopen", "Je kunt gewoon binnenlopen"),
+    ("aanmelden", "Vooraf aanmelden"),
+)
+
+STATUSES = (
+    ("actief", "Gaat door"),
+    ("vol", "Vol"),
+    ("geannuleerd", "Gaat niet door"),
+    ("concept", "Nog niet zichtbaar"),
+)
+
+REPEATS = (
+    ("wekelijks", "Elke week"),
+    ("tweewekelijks", "Om de week"),
+    ("maandelijks", "Elke maand"),
+)
+
+WEEKDAYS = (
+    ("maandag", "maandag"),
+    ("dinsdag", "dinsdag"),
+    ("woensdag", "woensdag"),
+    ("donderdag", "donderdag"),
+    ("vrijdag", "vrijdag"),
+    ("zaterdag", "zaterdag"),
+    ("zondag", "zondag"),
+)
+
+WEEKS_OF_MONTH = (
+    ("1", "eerste"),
+    ("2", "tweede"),
+    ("3", "derde"),
+    ("4", "vierde"),
+    ("laatste", "laatste"),
+)
+
+LANGUAGES = {
+    "nl": "Nederlands",
+    "en": "Engels",
+    "ar": "Arabisch",
+    "tr": "Turks",
+    "pl": "Pools",
+    "uk": "Oekraïens",
+    "ti": "Tigrinya",
+    "fy": "Fries",
+    "de": "Duits",
+    "so": "Somalisch",
+}

@@ -1,0 +1,185 @@
+"""Read one YAML content file into plain Python values with line numbers.
+
+PyYAML follows YAML 1.1, which turns ``10:00`` into 600 and ``nee`` stays text
+while ``no`` becomes False. Content must not depend on such luck, so every
+scalar is read as text here and the schema decides what it means. Anchors,
+aliases and duplicate keys are refused: volunteers never need them, and they
+hide mistakes (a duplicate key silently wins) or blow up in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and the line of every key or list item."""
+
+    path: Path
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line(self, where: tuple) -> int | None:
+        """The line of ``where``, or of its nearest parent that has one."""
+        while True:
+            if where in self.lines:
+                return self.lines[where]
+            if not where:
+                return None
+            where = where[:-1]
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """A composer that refuses anchors and aliases before they are built."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                event.start_mark.line + 1,
+                "Verwijzingen met * (aliassen) zijn niet toegestaan. "
+                "Schrijf de waarde gewoon nog een keer uit.",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark.line + 1,
+                "Ankers met & zijn niet toegestaan. Haal '&"
+                f"{event.anchor}' weg en schrijf waarden gewoon uit.",
+            )
+        return super().compose_node(parent, index)
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str | None, Problem | None]:
+    if len(raw) > MAX_FILE_BYTES:
+        return None, Problem(
+            path,
+            None,
+            f"Het bestand is te groot ({len(raw) // 1024} kB; maximaal "
+            f"{MAX_FILE_BYTES // 1024} kB). Maak de teksten korter of splits het op.",
+        )
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Problem(
+            path,
+            line,
+            "Dit bestand is niet opgeslagen als UTF-8 (een teken is onleesbaar). "
+            "Sla het op als UTF-8, of typ het teken op deze regel opnieuw.",
+        )
+
+
+def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    problem = (getattr(exc, "problem", "") or "").lower()
+    if "\\t" in problem or "tab" in problem:
+        message = (
+            "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs."
+        )
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst "
+            'tussen aanhalingstekens, bijvoorbeeld: titel: "Koffie: iedereen welkom".'
+        )
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        message = (
+            "De inspringing klopt niet, of er mist een dubbele punt na een naam. "
+            "Controleer dat elke regel evenveel spaties heeft als de regels erboven."
+        )
+    elif "found undefined alias" in problem or "found character" in problem:
+        message = (
+            "Deze regel bevat een teken dat hier niet mag (zoals * of @ aan het begin). "
+            "Zet de tekst tussen aanhalingstekens."
+        )
+    elif "while scanning a quoted scalar" in str(getattr(exc, "context", "")) or "end of stream" in problem:
+        message = "Er mist een afsluitend aanhalingsteken. Sluit de tekst af met \"."
+    else:
+        message = (
+            "Dit is geen geldige YAML. Controleer de inspringing (spaties, geen tabs), "
+            "dubbele punten en aanhalingstekens op deze regel en de regel erboven."
+        )
+    return Problem(path, line, message, column=column)
+
+
+def _to_python(node: yaml.Node, path: Path, where: tuple, doc: Document, problems: list[Problem]) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(path, line, "Een naam (sleutel) moet gewone tekst zijn."))
+                continue
+            key = key_node.value
+            if key == "<<":
+                problems.append(Problem(path, line, "Samenvoegen met '<<' is niet toegestaan. Schrijf de velden uit."))
+                continue
+            if key in result:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"'{key}' staat twee keer in dit blok (eerder op regel "
+                        f"{doc.lines[where + (key,)]}). Haal een van de twee weg.",
+                    )
+                )
+                continue
+            doc.lines[where + (key,)] = line
+            result[key] = _to_python(value_node, path, where + (key,), doc, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            doc.lines[where + (index,)] = item.start_mark.line + 1
+            items.append(_to_python(item, path, where + (index,), doc, problems))
+        return items
+    # A scalar: keep the text. An empty plain value (``key:``) or ~/null means "nothing".
+    if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+        return None
+    return node.value
+
+
+def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``. Returns the document (or None) and the problems found."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, None, f"Het bestand kan niet worden gelezen ({exc.strerror}).")]
+    text, problem = _decode(raw, path)
+    if problem is not None:
+        return None, [problem]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        return None, [Problem(path, refused.line, refused.message)]
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(exc, path, text)]
+    finally:
+        loader.dispose()
+    doc = Document(path=path, data=None)
+    if node is None:
+        return None, [Problem(path, 1, "Het bestand is leeg. Vul de velden in, zie de voorbeeldbestanden.")]
+    problems: list[Problem] = []
+    doc.data = _to_python(node, path, (), doc, problems)
+    doc.lines.setdefault((), node.start_mark.line + 1)
+    return doc, problems

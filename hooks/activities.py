@@ -1,0 +1,147 @@
+"""MkDocs adapter: turns the activities/ folder into pages and iCal feeds.
+
+All the work happens in the ``herstelnetwerk`` package; this module only
+translates between it and MkDocs: it reads the config, adds generated pages
+and feed files, hands each page its data, and turns content errors into one
+build error that lists them all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from herstelnetwerk import markup, urls
+from herstelnetwerk import views
+from herstelnetwerk.agenda import build_agenda
+from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.errors import ContentError
+from herstelnetwerk.feeds import build_feeds
+from herstelnetwerk.schedule import TZ
+
+log = logging.getLogger("mkdocs.hooks.activities")
+
+BUILD_DATE_VARIABLE = "HERSTELNETWERK_BUILD_DATE"
+ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
+
+_state: dict = {}
+
+
+def _build_date() -> date:
+    value = os.environ.get(BUILD_DATE_VARIABLE)
+    if not value:
+        return datetime.now(TZ).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"{BUILD_DATE_VARIABLE}={value!r} is geen datum; schrijf bijvoorbeeld 2026-11-23.") from None
+
+
+def _activities_dir(config) -> Path:
+    base = Path(config.config_file_path).parent
+    configured = os.environ.get(ACTIVITIES_VARIABLE) or config.extra.get("activities", "activities")
+    return (base / configured).resolve()
+
+
+def on_config(config):
+    root = _activities_dir(config)
+    build_date = _build_date()
+    try:
+        loaded = load_catalog(root, build_date)
+    except ContentError as error:
+        raise PluginError(error.summary()) from None
+    for warning in loaded.warnings:
+        log.info(warning.render(root))
+    catalog = loaded.catalog
+    agenda = build_agenda(catalog, build_date)
+    _state.clear()
+    _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda), pages={})
+    network = catalog.network
+    config.site_name = network.name
+    config.site_url = network.site_url
+    config.extra["network"] = network
+    return config
+
+
+def _page(config, files: Files, path: str, template: str, title: str, view: tuple, description: str = "") -> None:
+    src_uri = path.rstrip("/") + ".md"
+    meta = {"title": title, "template": template}
+    if description:
+        meta["description"] = description
+    # JSON is valid YAML, and it quotes whatever a title contains.
+    content = "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n"
+    files.append(File.generated(config, src_uri, content=content))
+    _state["pages"][src_uri] = view
+
+
+def on_files(files: Files, config) -> Files:
+    data: views.SiteData = _state["data"]
+    catalog = data.catalog
+    for slug, entry in data.agenda.entries.items():
+        if entry.offering.status == "concept":
+            continue
+        _page(config, files, urls.offering(slug), "offering.html", views.title(entry.offering, catalog),
+              ("offering", slug), views.summary(entry.offering, catalog))
+    for municipality in catalog.network.municipalities:
+        _page(config, files, urls.municipality(municipality.slug), "municipality.html",
+              f"Activiteiten in {municipality.name}", ("municipality", municipality.slug))
+    for slug, training in catalog.trainings.items():
+        _page(config, files, urls.training(slug), "training.html", training.title, ("training", slug), training.summary)
+    for slug, location in catalog.locations.items():
+        _page(config, files, urls.location(slug), "location.html", location.name, ("location", slug))
+    for kind, make_url, labels in (("type", urls.offering_type, views.LABELS["type"]),
+                                   ("audience", urls.audience, views.LABELS["audience"]),
+                                   ("theme", urls.theme, views.LABELS["theme"])):
+        for key, label in labels.items():
+            _page(config, files, make_url(key), "listing.html", label, ("listing", kind, key))
+    files.append(File.generated(config, "assets/brand.css", content=_brand_css(catalog.network.brand)))
+    for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url).items():
+        files.append(File.generated(config, path, content=body))
+    return files
+
+
+def _brand_css(brand) -> str:
+    """The network's colours as the theme's custom properties."""
+    return (
+        ":root, [data-md-color-scheme=default] {\n"
+        f"  --md-primary-fg-color: {brand.primary_color};\n"
+        f"  --md-primary-fg-color--dark: {brand.primary_color};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {brand.accent_color};\n"
+        f"  --md-typeset-a-color: {brand.accent_color};\n"
+        f"  --hn-accent: {brand.accent_color};\n"
+        "}\n"
+    )
+
+
+def on_env(env, config, files):
+    env.filters["markdown"] = markup.to_html
+    env.filters["plain"] = markup.plain
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    data: views.SiteData = _state["data"]
+    view = _state["pages"].get(page.file.src_uri)
+    hub = page.meta.get("hub")
+    if view is not None:
+        kind, *keys = view
+        make = {"offering": views.offering_page, "municipality": views.municipality_page,
+                "training": views.training_page, "location": views.location_page,
+                "listing": views.listing_page}[kind]
+        context["view"] = make(data, *keys)
+    elif hub:
+        context["view"] = views.hub_page(data, hub)
+    context["network"] = data.network
+    return context
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_state["root"]))
+    return server
