@@ -5,7 +5,7 @@ Every feed goes through ``calendar_for``, so all feeds follow the same rules:
 - A repeating schedule is one VEVENT with an RRULE. DTSTART is the first rule
   date at the start time, with TZID Europe/Amsterdam, so the wall time stays the
   same across daylight-saving changes. UNTIL is in UTC (RFC 5545 requires that
-  when DTSTART has a TZID); open-ended schedules have neither UNTIL nor COUNT.
+  when DTSTART has a TZID), also for ``count``; open-ended schedules have no UNTIL.
 - Cancelled dates and rule dates inside a break are EXDATEs with exactly the
   local time and TZID of DTSTART; clients ignore EXDATEs that differ.
 - A moved session is its own VEVENT with the series' UID and a RECURRENCE-ID
@@ -147,7 +147,7 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     uid = f"{offering.slug}@{host}"
     first = first_date(schedule)
     series = event(uid, local(first, schedule.start), local(first, schedule.end))
-    series.add("RRULE", _rrule(schedule))
+    series.add("RRULE", _rrule(schedule, dates))
     moved = {m.date: m for m in schedule.moved}
     excluded = sorted({c.date for c in schedule.cancelled}
                       | {d for d in dates if in_break(schedule, d) is not False})
@@ -170,7 +170,8 @@ def _exceptions_horizon(schedule: Schedule) -> date:
                 *(b.until for b in schedule.breaks)])
 
 
-def _rrule(schedule: Schedule) -> dict:
+def _rrule(schedule: Schedule, dates: list[date]) -> dict:
+    """The RRULE; ``dates`` are the rule dates through at least the last one of a finite series."""
     day = _BYDAY[WEEKDAY_NUMBERS[schedule.day]]
     if schedule.repeat == "maandelijks":
         week = "-1" if schedule.week == "laatste" else schedule.week
@@ -179,11 +180,12 @@ def _rrule(schedule: Schedule) -> dict:
         rule = {"FREQ": "WEEKLY", "BYDAY": day}
         if schedule.repeat == "tweewekelijks":
             rule["INTERVAL"] = 2
-    if schedule.count is not None:
-        rule["COUNT"] = schedule.count
-    elif schedule.until is not None:
-        # Through the end of the last day, in UTC as RFC 5545 requires with a TZID.
-        rule["UNTIL"] = local(schedule.until, _END_OF_DAY).astimezone(timezone.utc)
+    if schedule.count is not None or schedule.until is not None:
+        # 'count' becomes UNTIL the last rule date: an RRULE's COUNT would also
+        # count the dates inside a break, and the schedule does not.
+        last = dates[-1] if schedule.count is not None else schedule.until
+        # Through the end of that day, in UTC as RFC 5545 requires with a TZID.
+        rule["UNTIL"] = local(last, _END_OF_DAY).astimezone(timezone.utc)
     return rule
 
 

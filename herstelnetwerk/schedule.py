@@ -85,14 +85,17 @@ def rule_dates(schedule: Schedule, horizon: date) -> list[date]:
                 current += timedelta(days=_step(schedule))
         dates_iter = weekly()
     result: list[date] = []
+    meetings = 0  # 'count' is the number of meetings: dates inside a break do not use one up
     for current in dates_iter:
-        if schedule.count is not None and len(result) >= schedule.count:
+        if schedule.count is not None and meetings >= schedule.count:
             break
         if schedule.count is None and current > stop:
             break
         if len(result) >= MAX_RULE_DATES:
             break
         result.append(current)
+        if in_break(schedule, current) is False:
+            meetings += 1
     return result
 
 
