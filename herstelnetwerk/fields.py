@@ -206,7 +206,12 @@ class Date(Kind):
             dutch = re.fullmatch(r"([0-9]{1,2})[-/]([0-9]{1,2})[-/]([0-9]{4})", text)
             if dutch:
                 day, month, year = dutch.groups()
-                hint = f" Bedoel je {year}-{int(month):02d}-{int(day):02d}?"
+                iso_text = f"{year}-{int(month):02d}-{int(day):02d}"
+                try:
+                    date(int(year), int(month), int(day))
+                    hint = f" Bedoel je {iso_text}?"
+                except ValueError:  # never suggest a date that does not exist
+                    hint = f" Dat wordt {iso_text}, maar die datum bestaat niet."
             raise Invalid(
                 f"De datum {_describe(value)} klopt niet. Schrijf jaar-maand-dag, "
                 f"zoals 2027-01-12.{hint}"

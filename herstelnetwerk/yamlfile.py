@@ -9,6 +9,7 @@ hide mistakes (a duplicate key silently wins) or blow up in memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,21 +88,48 @@ def _decode(raw: bytes, path: Path) -> tuple[str | None, Problem | None]:
         )
 
 
+# A value that opens a quote: ``start: "10:00`` or ``- 'tekst``.
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"-][^#]*?:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, last_line: int) -> tuple[int, str] | None:
+    """The last line up to ``last_line`` whose value opens a quote that the line does not close, and that quote."""
+    found = None
+    for number, line in enumerate(text.splitlines()[:last_line], start=1):
+        match = _OPENING_QUOTE.match(line)
+        if match is None:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            found = (number, quote)
+    return found
+
+
 def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     problem = (getattr(exc, "problem", "") or "").lower()
-    if "\\t" in problem or "tab" in problem:
+    # Text on the problem line before the problem: 'titel: Koffie' in 'titel: Koffie: welkom'.
+    before = text.splitlines()[mark.line][: mark.column] if mark is not None and mark.line < len(text.splitlines()) else ""
+    tab = "\\t" in problem or "tab" in problem
+    unclosed = None if tab else _unclosed_quote(text, line or 0)
+    if tab:
         message = (
             "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs."
         )
-    elif "mapping values are not allowed" in problem:
+    elif unclosed is not None:
+        # The quote runs on into the next lines, so the parser stumbles later: point at where it opens.
+        (line, quote), column = unclosed, None
+        message = f"Er mist een afsluitend aanhalingsteken. Sluit de tekst af met {quote}."
+    elif "mapping values are not allowed" in problem and ": " in before:
         message = (
             "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst "
             'tussen aanhalingstekens, bijvoorbeeld: titel: "Koffie: iedereen welkom".'
         )
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+    elif ("could not find expected ':'" in problem or "expected <block end>" in problem
+          or "mapping values are not allowed" in problem):
         message = (
             "De inspringing klopt niet, of er mist een dubbele punt na een naam. "
             "Controleer dat elke regel evenveel spaties heeft als de regels erboven."
