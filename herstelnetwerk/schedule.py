@@ -213,6 +213,9 @@ def check(schedule: Schedule, horizon: date) -> list[tuple[tuple, str]]:
         if move.date not in rule_set:
             problems.append((("moved", index), f"Op {move.date} is geen bijeenkomst{weekday}, dus die kan niet "
                                                "verplaatst worden. Controleer de datum."))
+        elif in_break(schedule, move.date) is not False:
+            problems.append((("moved", index), f"{move.date} valt in een pauze (zie 'breaks'), dus daar is geen "
+                                               "bijeenkomst om te verplaatsen. Haal de pauze of de verplaatsing weg."))
         elif move.date in cancelled_dates:
             problems.append((("moved", index), f"{move.date} staat bij 'cancelled' én bij 'moved'. Kies er één."))
         start, end = move.start or schedule.start, move.end or schedule.end

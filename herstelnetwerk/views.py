@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import dutch, urls
+from .display import description, municipalities, offering_type, summary, title
 from . import vocabulary as v
 from .agenda import Agenda, Entry
 from .model import ONLINE, Catalog, Location, Offering, Training
@@ -27,22 +28,6 @@ LABELS = {
 SESSIONS_SHOWN = 12
 # How many sessions the home page shows for "this week".
 HOME_SESSIONS = 12
-
-
-def title(offering: Offering, catalog: Catalog) -> str:
-    if offering.title:
-        return offering.title
-    return catalog.trainings[offering.training].title
-
-
-def summary(offering: Offering, catalog: Catalog) -> str:
-    if offering.summary:
-        return offering.summary
-    return catalog.trainings[offering.training].summary
-
-
-def offering_type(offering: Offering) -> str:
-    return offering.type or "training"
 
 
 def rhythm(offering: Offering) -> str:
@@ -132,10 +117,7 @@ class SiteData:
         return found.name if found else slug
 
     def municipalities_of(self, offering: Offering) -> list[str]:
-        """The municipalities where residents find this offering."""
-        if offering.location == ONLINE:
-            return offering.municipalities or [m.slug for m in self.network.municipalities]
-        return [self.catalog.locations[offering.location].municipality]
+        return municipalities(offering, self.catalog)
 
     def place_of(self, offering: Offering) -> str:
         if offering.location == ONLINE:
@@ -208,7 +190,7 @@ def offering_page(data: SiteData, slug: str) -> dict[str, Any]:
         "slug": slug,
         "title": title(offering, catalog),
         "summary": summary(offering, catalog),
-        "description": offering.description or (training.description if training else None),
+        "description": description(offering, catalog),
         "type_label": LABELS["type"][offering_type(offering)],
         "status": offering.status,
         "status_label": LABELS["status"][offering.status],

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from herstelnetwerk import markup, urls
+from herstelnetwerk import display, markup, urls
 from herstelnetwerk import views
 from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.catalog import load_catalog
@@ -86,8 +86,8 @@ def on_files(files: Files, config) -> Files:
     for slug, entry in data.agenda.entries.items():
         if entry.offering.status == "concept":
             continue
-        _page(config, files, urls.offering(slug), "offering.html", views.title(entry.offering, catalog),
-              ("offering", slug), views.summary(entry.offering, catalog))
+        _page(config, files, urls.offering(slug), "offering.html", display.title(entry.offering, catalog),
+              ("offering", slug), display.summary(entry.offering, catalog))
     for municipality in catalog.network.municipalities:
         _page(config, files, urls.municipality(municipality.slug), "municipality.html",
               f"Activiteiten in {municipality.name}", ("municipality", municipality.slug))

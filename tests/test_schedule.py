@@ -242,6 +242,23 @@ def test_cancelled_date_that_is_not_a_meeting(make_content):
              "Controleer de datum."]
 
 
+def test_moved_session_inside_a_break(make_content):
+    assert messages(make_content, """
+        repeat: wekelijks
+        day: dinsdag
+        from: 2027-01-05
+        start: "19:00"
+        end: "21:00"
+        breaks:
+          - from: 2027-02-15
+            until: 2027-02-21
+        moved:
+          - date: 2027-02-16
+            to: 2027-02-17
+    """) == ["2027-02-16 valt in een pauze (zie 'breaks'), dus daar is geen bijeenkomst om te verplaatsen. "
+             "Haal de pauze of de verplaatsing weg."]
+
+
 def test_dates_and_repeat_together(make_content):
     assert messages(make_content, """
         dates: [2027-02-02]
