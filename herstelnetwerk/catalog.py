@@ -41,6 +41,10 @@ class _Checker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.documents: dict[Path, Document] = {}
+        # Files with a problem of their own (an unknown or duplicate key) whose
+        # values could still be read: they are cross-checked too, so one build
+        # reports everything, but a missing title is not blamed on top of 'titel'.
+        self.flawed: set[Path] = set()
 
     # -- reading ---------------------------------------------------------
 
@@ -53,8 +57,8 @@ class _Checker:
         walker = Walker(doc, self.ctx)
         item = walker.block(cls, doc.data, (), " (het hele bestand)")
         self.problems.extend(walker.problems)
-        if problems or walker.problems:
-            return None
+        if item is not None and (problems or walker.problems):
+            self.flawed.add(path)
         return item
 
     def folder(self, name: str, cls: type) -> dict[str, Any]:
@@ -124,7 +128,7 @@ class _Checker:
         network = catalog.network
         if offering.training is not None and offering.training not in catalog.trainings:
             self.at(offering, ("training",), _unknown("training", offering.training, list(catalog.trainings), "trainings/"))
-        if offering.training is None:
+        if offering.training is None and offering.source not in self.flawed:
             for key in ("title", "summary"):
                 if getattr(offering, key) is None:
                     self.at(offering, (), f"Het veld '{key}' ontbreekt. Dat mag alleen weg als je 'training' invult.")
@@ -247,5 +251,5 @@ def load_catalog(root: Path, build_date: date) -> Loaded:
         for item in group.values():
             checker.check_texts(network, item, _free_texts(item))
     if checker.problems:
-        raise ContentError(checker.problems, root)
+        raise ContentError(checker.problems, root, checker.warnings)
     return Loaded(catalog=catalog, warnings=checker.warnings, documents=checker.documents)
