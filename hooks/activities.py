@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from herstelnetwerk import display, markup, urls
+from herstelnetwerk import csp, display, markup, urls
 from herstelnetwerk import views
+from herstelnetwerk import finder
 from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.catalog import load_catalog
 from herstelnetwerk.errors import ContentError
@@ -66,6 +69,7 @@ def on_config(config):
     config.site_name = network.name
     config.site_url = network.site_url
     config.extra["network"] = network
+    config.extra["content_security_policy"] = csp.POLICY
     return config
 
 
@@ -136,10 +140,29 @@ def on_page_context(context, page, config, nav):
                 "training": views.training_page, "location": views.location_page,
                 "listing": views.listing_page}[kind]
         context["view"] = make(data, *keys)
+        context["facets"] = finder.page_facets(data, kind, keys)
+    elif hub == "finder":
+        context["view"] = finder.finder_page(data)
     elif hub:
         context["view"] = views.hub_page(data, hub)
     context["network"] = data.network
     return context
+
+
+def on_post_page(output, page, config):
+    return csp.fill_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.fill_policy(output_content)
+
+
+def on_post_build(config):
+    """Index the built site for the finder (the search page), in the browser's own language."""
+    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--force-language", "nl", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError("Het zoekregister kon niet worden gemaakt:\n" + (result.stderr or result.stdout))
 
 
 def on_serve(server, config, builder):
