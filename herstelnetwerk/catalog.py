@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import contrast
 from . import schedule as sched
 from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context
@@ -106,6 +107,8 @@ class _Checker:
         for key in network.contacts:
             if not re.fullmatch(SLUG_RE, key):
                 at(("contacts", key), f"De contact-code '{key}' mag alleen kleine letters, cijfers en streepjes bevatten.")
+        for key, message in contrast.brand_problems(network.brand.primary_color, network.brand.accent_color):
+            at(("brand", key), message)
         seen: set[str] = set()
         for index, municipality in enumerate(network.municipalities):
             if municipality.slug in seen:
