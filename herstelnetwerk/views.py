@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
-from . import dutch, urls
+from . import dutch, editing, urls
 from .display import description, municipalities, offering_type, summary, title
 from . import vocabulary as v
 from .agenda import Agenda, Entry
@@ -107,6 +108,8 @@ class SiteData:
     by_theme: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_training: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_location: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # The repository's root folder, for the "edit this page" links (None: no links).
+    repo_root: Path | None = None
 
     @property
     def network(self):
@@ -126,8 +129,8 @@ class SiteData:
         return f"{location.name}, {location.place or self.municipality_name(location.municipality)}"
 
 
-def build_site_data(catalog: Catalog, agenda: Agenda) -> SiteData:
-    data = SiteData(catalog=catalog, agenda=agenda)
+def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = None) -> SiteData:
+    data = SiteData(catalog=catalog, agenda=agenda, repo_root=repo_root)
     for entry in agenda.visible():
         offering = entry.offering
         slug = entry.slug
@@ -220,6 +223,7 @@ def offering_page(data: SiteData, slug: str) -> dict[str, Any]:
         "themes": [{"label": LABELS["theme"][t], "url": urls.theme(t)} for t in offering.themes],
         "languages": [LABELS["language"][code] for code in offering.languages],
         "feed": urls.feed("activiteiten", slug) if entry.visible else None,
+        "edit_url": editing.edit_url(catalog.network, offering.source, data.repo_root),
     }
 
 
@@ -290,12 +294,14 @@ def training_page(data: SiteData, slug: str) -> dict[str, Any]:
         "extra_meetings": training.extra_meetings,
         "runs": _cards(data, data.by_training.get(slug, [])),
         "feed": urls.feed("trainingen", slug),
+        "edit_url": editing.edit_url(data.network, training.source, data.repo_root),
     }
 
 
 def location_page(data: SiteData, slug: str) -> dict[str, Any]:
     location = data.catalog.locations[slug]
-    return {**location_summary(data, location), "cards": _cards(data, data.by_location.get(slug, []))}
+    return {**location_summary(data, location), "cards": _cards(data, data.by_location.get(slug, [])),
+            "edit_url": editing.edit_url(data.network, location.source, data.repo_root)}
 
 
 def listing_page(data: SiteData, kind: str, key: str) -> dict[str, Any]:
@@ -350,6 +356,8 @@ def hub_page(data: SiteData, hub_name: str) -> dict[str, Any]:
     """The data of a hand-written overview page, by the ``hub`` named in its front matter."""
     if hub_name == "home":
         return home_page(data)
+    if hub_name == "about":
+        return {"new_offering_url": editing.new_item_url(data.network, data.catalog.root, data.repo_root)}
     if hub_name == "calendar":
         return {"feed": urls.feed("alles")}
     if hub_name == "offer":

@@ -64,7 +64,7 @@ def on_config(config):
     catalog = loaded.catalog
     agenda = build_agenda(catalog, build_date)
     _state.clear()
-    _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda), pages={})
+    _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda, Path(config.config_file_path).parent.resolve()), pages={})
     network = catalog.network
     config.site_name = network.name
     config.site_url = network.site_url
