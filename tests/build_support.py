@@ -1,0 +1,114 @@
+"""Run the real ``mkdocs build`` in a subprocess, and read what it made.
+
+Used by the build tests: they check the site a reader gets, so they go
+through MkDocs, the hooks and the templates exactly as ``scripts/serve`` and
+CI do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_DATE = "2026-11-23"
+
+
+def mkdocs_build(site_dir: Path, activities: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of this repository into ``site_dir``, at the tests' build date.
+
+    ``activities`` is another content folder (HERSTELNETWERK_ACTIVITIES).
+    """
+    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HERSTELNETWERK_ACTIVITIES", None)
+    if activities is not None:
+        env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+class SessionList(HTMLParser):
+    """The items of ``<ul class="hn-sessions">`` on an offering page.
+
+    Each item is a dict: ``date`` (the ``<time datetime>``), ``text`` (all text
+    of the item, whitespace collapsed) and ``classes`` (of the ``<li>``).
+    """
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.items: list[dict] = []
+        self.lists_found = 0
+        self._depth = 0  # <ul>/<ol> depth inside the sessions list; 0 = outside
+        self._item: dict | None = None
+        self.feed(html)
+        self.close()
+        for item in self.items:
+            item["text"] = " ".join(item["text"].split())
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag in ("ul", "ol"):
+            if self._depth:
+                self._depth += 1
+            elif "hn-sessions" in classes:
+                self._depth = 1
+                self.lists_found += 1
+        elif tag == "li" and self._depth == 1:
+            self._item = {"date": None, "text": "", "classes": classes}
+            self.items.append(self._item)
+        elif tag == "time" and self._item is not None and self._item["date"] is None:
+            self._item["date"] = attributes.get("datetime")
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol") and self._depth:
+            self._depth -= 1
+            if not self._depth:
+                self._item = None
+        elif tag == "li" and self._depth == 1:
+            self._item = None
+
+    def handle_data(self, data):
+        if self._item is not None:
+            self._item["text"] += data
+
+
+TIMES = re.compile(r"\b(\d{1,2}:\d{2})\s*(?:-|–|tot)\s*(\d{1,2}:\d{2})\b")
+
+
+def session_times(text: str) -> tuple[str, str] | None:
+    """``("10:00", "12:00")`` from a session's text such as ``Dinsdag 1 december, 10:00 - 12:00``."""
+    match = TIMES.search(text)
+    if not match:
+        return None
+    return tuple(f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}" for t in match.groups())
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes, and the text of <style> blocks."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
