@@ -41,9 +41,10 @@ class Problem:
 class ContentError(ValueError):
     """The content has one or more errors; ``problems`` lists every one."""
 
-    def __init__(self, problems: list[Problem], root: Path | None = None):
+    def __init__(self, problems: list[Problem], root: Path | None = None, warnings: list[Problem] | None = None):
         self.problems = list(problems)
         self.root = root
+        self.warnings = list(warnings or [])  # found alongside the errors; the check command shows them too
         super().__init__(self.summary())
 
     def summary(self) -> str:

@@ -45,6 +45,15 @@ def _expect_text(value: Any) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The start of an HTML tag, comment or declaration. Texts are printed as they are
+# on the pages, so no text field may contain one ("3 < 5" and "<3" stay fine).
+HTML_RE = r"<\s*[/!?a-zA-Z]"
+_HTML = re.compile(HTML_RE)
+
+
+def _ignore_case(word: str) -> str:
+    """A regex for ``word`` in any case, without flags (JSON Schema has none)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
 class Kind:
@@ -73,6 +82,9 @@ class Text(Kind):
             raise Invalid("De tekst bevat een onzichtbaar stuurteken. Typ de tekst opnieuw.")
         if not self.multiline and ("\n" in text or "\r" in text):
             raise Invalid("Deze tekst moet op één regel staan. Haal de regelovergang weg.")
+        if _HTML.search(text):
+            raise Invalid("HTML-code (iets tussen < en >) is niet toegestaan. Schrijf gewone tekst, "
+                          "zonder < en > eromheen.")
         if len(text) > self.max_length:
             raise Invalid(
                 f"De tekst is te lang ({len(text)} tekens; maximaal {self.max_length}). Maak hem korter."
@@ -80,10 +92,11 @@ class Text(Kind):
         return text
 
     def json_schema(self) -> dict:
-        schema: dict = {"type": "string", "minLength": 1, "maxLength": self.max_length}
-        if not self.multiline:
-            schema["pattern"] = r"^[^\r\n]*$"
-        return schema
+        # No control characters (tab and, if multiline, newline are fine), no HTML tag;
+        # a single-line text may end in a newline (a block scalar), as it is stripped.
+        allowed = r"\u0000-\u0008\u000b-\u001f\u007f" if self.multiline else r"\u0000-\u0008\u000a-\u001f\u007f"
+        pattern = rf"^(?:[^<{allowed}]|<(?!\s*[/!?a-zA-Z]))*\s*$"
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": pattern}
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def Slug(what: str) -> Pattern:
 
 
 Url = Pattern(
-    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>\"']*)?",
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>" "\"'" r"]*)?",  # no \" escape: JSON Schema regexes refuse it
     "Schrijf een volledig webadres dat begint met https://, zoals https://www.voorbeeld.nl/aanmelden.",
     max_length=500,
 )
@@ -160,7 +173,9 @@ class Integer(Kind):
         return number
 
     def json_schema(self) -> dict:
-        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+        # YAML 1.2 editors read `8` as a number, our loader as the text "8": allow both.
+        return {"type": ["integer", "string"], "pattern": "^[0-9]+$",
+                "minimum": self.minimum, "maximum": self.maximum}
 
     def label(self) -> str:
         return "getal"
@@ -181,7 +196,11 @@ class Boolean(Kind):
         raise Invalid(f"Schrijf 'ja' of 'nee', niet {_describe(value)}.")
 
     def json_schema(self) -> dict:
-        return {"enum": ["ja", "nee", True, False]}
+        # `true` is a boolean for YAML 1.2 editors; every word is accepted in any case.
+        words = sorted(_TRUE | _FALSE)
+        return {"type": ["boolean", "string"],
+                "pattern": "^(?:" + "|".join(_ignore_case(w) for w in words) + ")$",
+                "examples": ["ja", "nee"]}
 
     def label(self) -> str:
         return "ja of nee"
@@ -265,7 +284,9 @@ class Choice(Kind):
         return text
 
     def json_schema(self) -> dict:
-        return {"enum": [key for key, _ in self.choices]}
+        keys: list = [key for key, _ in self.choices]
+        # `week: 1` is the number 1 for YAML 1.2 editors, the text "1" for our loader.
+        return {"enum": keys + [int(key) for key in keys if key.isdigit()]}
 
     def label(self) -> str:
         return "keuze"
@@ -288,7 +309,11 @@ class Coordinates(Kind):
         return (lat, lon)
 
     def json_schema(self) -> dict:
-        return {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+        def degrees(low: float, high: float, title: str) -> dict:
+            return {"title": title, "type": ["number", "string"], "pattern": r"^-?[0-9]+(?:\.[0-9]+)?$",
+                    "minimum": low, "maximum": high}
+        return {"type": "array", "minItems": 2, "additionalItems": False,
+                "items": [degrees(50.0, 54.0, "Breedtegraad"), degrees(2.5, 7.5, "Lengtegraad")]}
 
     def label(self) -> str:
         return "coördinaten"

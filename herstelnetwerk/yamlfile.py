@@ -19,6 +19,8 @@ import yaml
 from .errors import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+# Content is at most a few blocks deep; thousands of nested [ would exhaust Python's stack.
+MAX_DEPTH = 20
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
@@ -65,7 +67,17 @@ class _Loader(yaml.SafeLoader):
                 "Ankers met & zijn niet toegestaan. Haal '&"
                 f"{event.anchor}' weg en schrijf waarden gewoon uit.",
             )
-        return super().compose_node(parent, index)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    event.start_mark.line + 1,
+                    "Hier staan te veel blokken of lijsten in elkaar. "
+                    "Schrijf de waarde als gewone tekst.",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str | None, Problem | None]:

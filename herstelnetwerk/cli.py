@@ -1,0 +1,134 @@
+"""Command line: ``python -m herstelnetwerk check`` and ``... schema``.
+
+``check`` reads and checks the content without building the site, prints every
+error and warning, and exits with 1 when there is an error. In GitHub Actions
+(``GITHUB_ACTIONS=true``) it prints workflow commands instead, so every problem
+shows up next to the right line of the changed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import ContentError, Problem
+
+BUILD_DATE_VARIABLE = "HERSTELNETWERK_BUILD_DATE"
+ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf bijvoorbeeld 2026-11-23.") from None
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` with a .git, else the current folder."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return Path.cwd().resolve()
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_command(problem: Problem, repo_root: Path) -> str:
+    """One problem as a GitHub Actions workflow command (an annotation)."""
+    path = problem.path.resolve()
+    try:
+        shown = path.relative_to(repo_root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    command = "error" if problem.severity == "error" else "warning"
+    properties = [f"file={_escape_property(shown)}"]
+    if problem.line is not None:
+        properties.append(f"line={problem.line}")
+        if problem.column is not None:
+            properties.append(f"col={problem.column}")
+    title = "Fout in de inhoud" if problem.severity == "error" else "Let op"
+    properties.append(f"title={_escape_property(title)}")
+    return f"::{command} {','.join(properties)}::{_escape_data(problem.message)}"
+
+
+def check(activities: Path, build_date: date, github: bool) -> int:
+    from .catalog import load_catalog
+
+    root = activities.resolve()
+    try:
+        loaded = load_catalog(root, build_date)
+        errors: list[Problem] = []
+        warnings = loaded.warnings
+    except ContentError as error:
+        errors = error.problems
+        warnings = list(getattr(error, "warnings", []))
+    problems = errors + warnings
+    if github:
+        repo_root = repository_root(root)
+        for problem in problems:
+            print(github_command(problem, repo_root))
+    else:
+        for problem in problems:
+            print(problem.render(root))
+    if errors:
+        count = len(errors)
+        print(f"{count} fout{'en' if count != 1 else ''} gevonden. Pas de bestanden aan en probeer het opnieuw.",
+              file=sys.stderr)
+        return 1
+    print(f"Alles in orde: {len(loaded.catalog.offerings)} activiteiten, {len(loaded.catalog.trainings)} trainingen, "
+          f"{len(loaded.catalog.locations)} locaties"
+          + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m herstelnetwerk",
+                                     description="Controleer de inhoud of maak de JSON Schemas.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    checking = commands.add_parser("check", help="Controleer alle bestanden in activities/ zonder de site te bouwen.")
+    checking.add_argument("--activities", type=Path,
+                          default=Path(os.environ.get(ACTIVITIES_VARIABLE) or "activities"),
+                          help="De map met network.yaml, locations/, trainings/ en offerings/ (standaard: activities).")
+    checking.add_argument("--build-date", type=_date, default=os.environ.get(BUILD_DATE_VARIABLE) or None,
+                          help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
+    schema = commands.add_parser("schema", help="Schrijf de JSON Schemas naar schema/.")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="De map voor de schemas (standaard: schema).")
+    docs = commands.add_parser("docs", help="Schrijf het overzicht van alle velden naar docs/velden.md.")
+    docs.add_argument("--out", type=Path, default=Path("docs/velden.md"), help="Het bestand (standaard: docs/velden.md).")
+    docs.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als het bestand niet klopt.")
+    args = parser.parse_args(argv)
+    if args.command == "docs":
+        from .docs import TEMPLATES, write
+
+        if write(args.out, TEMPLATES, check=args.check):
+            return 0
+        if args.check:
+            print(f"{args.out.as_posix()} klopt niet met het model. Maak het opnieuw met: "
+                  "python -m herstelnetwerk docs", file=sys.stderr)
+            return 1
+        print(args.out.as_posix())
+        return 0
+    if args.command == "schema":
+        from .schema import write_all
+
+        for path in write_all(args.out):
+            print(path.as_posix())
+        return 0
+    build_date = args.build_date
+    if isinstance(build_date, str):  # from the environment variable
+        build_date = _date(build_date)
+    if build_date is None:
+        from .schedule import TZ
+
+        build_date = datetime.now(TZ).date()
+    return check(args.activities, build_date, os.environ.get("GITHUB_ACTIONS") == "true")
