@@ -17,7 +17,9 @@ import re
 # What the template writes in place of the hashes.
 INLINE_SCRIPTS = "'inline-scripts'"
 
-POLICY = ("default-src 'self'; img-src 'self' data:; script-src 'self' " + INLINE_SCRIPTS + "; "
+# 'wasm-unsafe-eval' lets the finder's search engine (WebAssembly from this site) start;
+# it does not allow eval() of JavaScript.
+POLICY = ("default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' " + INLINE_SCRIPTS + "; "
           "style-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
           "base-uri 'self'; form-action 'self'")
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from herstelnetwerk import csp, display, markup, urls
 from herstelnetwerk import views
+from herstelnetwerk import dutch, programme
 from herstelnetwerk import finder
 from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.catalog import load_catalog
@@ -95,6 +96,7 @@ def on_files(files: Files, config) -> Files:
     for municipality in catalog.network.municipalities:
         _page(config, files, urls.municipality(municipality.slug), "municipality.html",
               f"Activiteiten in {municipality.name}", ("municipality", municipality.slug))
+        _programme_pages(config, files, municipality)
     for slug, training in catalog.trainings.items():
         _page(config, files, urls.training(slug), "training.html", training.title, ("training", slug), training.summary)
     for slug, location in catalog.locations.items():
@@ -108,6 +110,15 @@ def on_files(files: Files, config) -> Files:
     for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url).items():
         files.append(File.generated(config, path, content=body))
     return files
+
+
+def _programme_pages(config, files: Files, municipality) -> None:
+    """The printable programme of this month and the next, and the embeddable list."""
+    for year, month in programme.programme_months(_state["data"].agenda.build_date):
+        _page(config, files, programme.programme_url(municipality.slug, year, month), "programme.html",
+              f"Programma {municipality.name}, {dutch.month(year, month)}", ("programme", municipality.slug, year, month))
+    _page(config, files, programme.embed_url(municipality.slug), "embed.html",
+          f"Activiteiten in {municipality.name}", ("embed", municipality.slug))
 
 
 def _brand_css(brand) -> str:
@@ -138,8 +149,11 @@ def on_page_context(context, page, config, nav):
         kind, *keys = view
         make = {"offering": views.offering_page, "municipality": views.municipality_page,
                 "training": views.training_page, "location": views.location_page,
-                "listing": views.listing_page}[kind]
+                "listing": views.listing_page,
+                "programme": programme.programme_page, "embed": programme.embed_page}[kind]
         context["view"] = make(data, *keys)
+        if kind == "municipality":
+            context["extras"] = programme.municipality_extras(data, *keys)
         context["facets"] = finder.page_facets(data, kind, keys)
     elif hub == "finder":
         context["view"] = finder.finder_page(data)

@@ -1,0 +1,166 @@
+"""What the finder (the search page) needs: facets per page and the finder's own options.
+
+The site is searched in the browser with a static index. Each indexed page
+carries *facets*: filter values (municipality, type, dates, ...) and a few
+display values (next times, place). This module computes them from the
+catalog; the templates only write them into the page.
+
+Dates: an offering gets the dates of its sessions in the next
+``FINDER_DAYS`` days as filter values. The browser turns "today", "this
+week", a weekday or a date range into a set of dates from the *real* current
+date, so a page built last night still answers correctly today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from . import urls
+from . import vocabulary as v
+from .model import ONLINE
+from .views import SiteData, offering_type
+
+# How far ahead the date filter reaches (a little over two months).
+FINDER_DAYS = 62
+# How many upcoming sessions a result carries, so the browser can show the next one
+# even when the site was built a day or two before.
+TIMES_SHOWN = 4
+
+# Filter names; the finder's URL uses the same names.
+MUNICIPALITY = "gemeente"
+TYPE = "soort"
+AUDIENCE = "voor"
+THEME = "thema"
+DATE = "datum"
+WALK_IN = "binnenlopen"
+FREE = "gratis"
+STEP_FREE = "drempelvrij"
+ONLINE_FILTER = "online"
+PLACE = "plek"
+YES = "ja"
+
+
+@dataclass
+class Facets:
+    """The filter and display values of one indexed page."""
+
+    kind: str  # what the result is: activiteit, training, locatie, gemeente
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+    def filter_items(self) -> list[tuple[str, str]]:
+        return [(name, value) for name, values in self.filters.items() for value in values]
+
+
+def coordinates_value(coordinates: tuple[float, float]) -> str:
+    """``52.1618 5.395``: a place as one filter value (no comma: filter values are comma-separated)."""
+    lat, lon = coordinates
+    return f"{lat:.5f} {lon:.5f}"
+
+
+def offering_facets(data: SiteData, slug: str) -> Facets | None:
+    """Facets of an offering page; None when it is not shown in listings."""
+    entry = data.agenda.entries[slug]
+    if not entry.visible:
+        return None
+    offering = entry.offering
+    card = data.cards[slug]
+    first = data.agenda.build_date
+    last = first + timedelta(days=FINDER_DAYS - 1)
+    upcoming = [s for s in entry.sessions if not s.cancelled]
+    dates = sorted({s.start.date().isoformat() for s in upcoming if first <= s.start.date() <= last})
+    filters: dict[str, list[str]] = {
+        MUNICIPALITY: list(data.municipalities_of(offering)),
+        TYPE: [offering_type(offering)],
+        AUDIENCE: list(offering.audience),
+        THEME: list(offering.themes),
+        DATE: dates,
+    }
+    meta = {
+        "soort": card.type_label,
+        "plaats": card.place,
+        "samenvatting": card.summary,
+        "tijden": " ".join(f"{s.start:%Y-%m-%dT%H:%M}/{s.end:%H:%M}" for s in upcoming[:TIMES_SHOWN]),
+    }
+    if offering.join.how == "binnenlopen":
+        filters[WALK_IN] = [YES]
+        meta[WALK_IN] = YES
+    if offering.cost.strip().lower() == "gratis":
+        filters[FREE] = [YES]
+    if offering.location == ONLINE:
+        filters[ONLINE_FILTER] = [YES]
+        meta["gemeente"] = "Online"
+    else:
+        location = data.catalog.locations[offering.location]
+        meta["gemeente"] = data.municipality_name(location.municipality)
+        if location.accessibility.step_free is True:
+            filters[STEP_FREE] = [YES]
+        if location.coordinates:
+            filters[PLACE] = [coordinates_value(location.coordinates)]
+            meta["lat"], meta["lon"] = (f"{c:.5f}" for c in location.coordinates)
+    if card.full:
+        meta["vol"] = YES
+    # Without words to search for, the finder lists the soonest activities first.
+    sort = {"volgende": f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
+    return Facets(kind="Activiteit", filters=filters, meta=meta, sort=sort)
+
+
+def location_facets(data: SiteData, slug: str) -> Facets:
+    location = data.catalog.locations[slug]
+    filters = {MUNICIPALITY: [location.municipality]}
+    meta = {"soort": "Locatie", "plaats": f"{location.address}, {location.place or data.municipality_name(location.municipality)}",
+            "gemeente": data.municipality_name(location.municipality)}
+    if location.accessibility.step_free is True:
+        filters[STEP_FREE] = [YES]
+    if location.coordinates:
+        filters[PLACE] = [coordinates_value(location.coordinates)]
+        meta["lat"], meta["lon"] = (f"{c:.5f}" for c in location.coordinates)
+    return Facets(kind="Locatie", filters=filters, meta=meta)
+
+
+def page_facets(data: SiteData, kind: str, keys: list[str]) -> Facets | None:
+    """Facets of a generated page (``kind`` as in the hook's page table)."""
+    if kind == "offering":
+        return offering_facets(data, keys[0])
+    if kind == "location":
+        return location_facets(data, keys[0])
+    if kind == "municipality":
+        return Facets(kind="Gemeente", filters={MUNICIPALITY: [keys[0]]}, meta={"soort": "Gemeente"})
+    if kind == "training":
+        return Facets(kind="Training", meta={"soort": "Over de training"})
+    return None
+
+
+def finder_page(data: SiteData) -> dict[str, Any]:
+    """The options of the finder's form, and the links shown without JavaScript."""
+    def options(pairs):
+        return [{"value": key, "label": label} for key, label in pairs]
+
+    municipalities = [(m.slug, m.name) for m in data.network.municipalities]
+    return {
+        "first_date": data.agenda.build_date.isoformat(),
+        "last_date": (data.agenda.build_date + timedelta(days=FINDER_DAYS - 1)).isoformat(),
+        "groups": [
+            {"name": MUNICIPALITY, "legend": "Gemeente", "options": options(municipalities)},
+            {"name": TYPE, "legend": "Wat wil je doen?", "options": options(v.OFFERING_TYPES)},
+            {"name": AUDIENCE, "legend": "Voor wie?", "options": options(v.AUDIENCES)},
+            {"name": THEME, "legend": "Waar wil je aan werken?", "options": options(v.THEMES)},
+        ],
+        "weekdays": [name for name, _ in v.WEEKDAYS],
+        "extras": [
+            {"name": WALK_IN, "label": "Gewoon binnenlopen, zonder aanmelden"},
+            {"name": FREE, "label": "Gratis"},
+            {"name": STEP_FREE, "label": "Drempelvrije ingang"},
+            {"name": ONLINE_FILTER, "label": "Online, vanuit huis"},
+        ],
+        "links": [
+            {"title": "Gemeenten", "items": [{"label": name, "url": urls.municipality(slug)} for slug, name in municipalities]},
+            {"title": "Soort activiteit", "items": [{"label": label, "url": urls.offering_type(key)}
+                                                    for key, label in v.OFFERING_TYPES if data.by_type.get(key)]},
+            {"title": "Thema's", "items": [{"label": label, "url": urls.theme(key)}
+                                           for key, label in v.THEMES if data.by_theme.get(key)]},
+        ],
+    }
