@@ -102,12 +102,18 @@ def _decode(raw: bytes, path: Path) -> tuple[str | None, Problem | None]:
 
 # A value that opens a quote: ``start: "10:00`` or ``- 'tekst``.
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"-][^#]*?:\s+)?(["'])(.*)$""")
+_BLOCK_START = re.compile(r"""^\s*(?:-\s+)?[^\s#'"][^#]*?:\s+[|>][-+0-9]*\s*(?:#.*)?$""")
 
 
 def _unclosed_quote(text: str, last_line: int) -> tuple[int, str] | None:
     """The last line up to ``last_line`` whose value opens a quote that the line does not close, and that quote."""
     found = None
+    block = None  # indentation of the key of a block text (``description: |``) we are in
     for number, line in enumerate(text.splitlines()[:last_line], start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            continue  # free text inside a block may hold any quote
+        block = indent if _BLOCK_START.match(line) else None
         match = _OPENING_QUOTE.match(line)
         if match is None:
             continue

@@ -130,6 +130,9 @@ OFFERING_MISTAKES = [
                  ['Er mist een afsluitend aanhalingsteken. Sluit de tekst af met ".'], id="yaml-unclosed-quote"),
     pytest.param(changed("last_checked: 2026-11-01", 'last_checked: "2026-11-01'), 14,
                  ["Er mist een afsluitend aanhalingsteken."], id="yaml-unclosed-quote-at-end"),
+    pytest.param(changed("type: inloop", 'description: |\n  "Gewoon binnenlopen,\n  zei een bezoeker.\ntype: inloop')
+                 .replace("  day: dinsdag", "   day: dinsdag"), 10,
+                 ["De inspringing klopt niet"], id="yaml-quote-in-block-text-is-not-the-problem"),
     pytest.param(changed("summary: Een open huiskamer.", "summary: Koffie: iedereen welkom"), 2,
                  ["Er staat een dubbele punt op een plek waar dat niet kan."], id="yaml-colon-in-value"),
     pytest.param(changed("type: inloop", "type: inloop\ntype: ontmoeting"), 4,
