@@ -85,10 +85,16 @@ def check(activities: Path, build_date: date, github: bool) -> int:
         print(f"{count} fout{'en' if count != 1 else ''} gevonden. Pas de bestanden aan en probeer het opnieuw.",
               file=sys.stderr)
         return 1
-    print(f"Alles in orde: {len(loaded.catalog.offerings)} activiteiten, {len(loaded.catalog.trainings)} trainingen, "
-          f"{len(loaded.catalog.locations)} locaties"
-          + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
+    catalog = loaded.catalog
+    counts = ", ".join(_count(len(items), one, many) for items, one, many in (
+        (catalog.offerings, "activiteit", "activiteiten"), (catalog.trainings, "training", "trainingen"),
+        (catalog.locations, "locatie", "locaties")))
+    print(f"Alles in orde: {counts}" + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
     return 0
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def main(argv: list[str] | None = None) -> int:
