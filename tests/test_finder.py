@@ -1,0 +1,202 @@
+"""The finder (zoeken/): real searches in Chromium over the example site's real index.
+
+Expected results come from the content model, not from the page: the same
+catalog and agenda the build used decide which offerings must be found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_support import BUILD_DATE, ROOT
+from herstelnetwerk import urls
+from herstelnetwerk.agenda import build_agenda
+from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.views import build_site_data
+
+STATUS = "[data-status]"
+COUNT = re.compile(r"^(\d+) resultaten?|^Niets gevonden")
+
+
+@pytest.fixture(scope="module")
+def site_data():
+    catalog = load_catalog(ROOT / "activities", date.fromisoformat(BUILD_DATE)).catalog
+    return build_site_data(catalog, build_agenda(catalog, date.fromisoformat(BUILD_DATE)))
+
+
+def open_finder(page, site_url, query: str = ""):
+    page.goto(site_url + "zoeken/" + query)
+    expect(page.locator(STATUS)).to_have_text(COUNT, timeout=15000)
+
+
+def wait_for_count(page, count: int):
+    text = "Niets gevonden" if count == 0 else (f"{count} resultaat" if count == 1 else f"{count} resultaten")
+    expect(page.locator(STATUS)).to_contain_text(text, timeout=15000)
+
+
+def result_paths(page) -> set[str]:
+    """Every result's path; shows all results first."""
+    more = page.locator("[data-more]")
+    while more.is_visible():
+        before = page.locator("[data-results] > li").count()
+        more.click()
+        expect(page.locator("[data-results] > li")).not_to_have_count(before)
+    hrefs = page.locator("[data-results] h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return {urlparse(href).path.lstrip("/") for href in hrefs}
+
+
+def offerings(data, keep) -> set[str]:
+    return {urls.offering(entry.slug) for entry in data.agenda.visible() if keep(entry.offering)}
+
+
+def test_a_dutch_query_finds_words_with_the_same_stem(page, site_url):
+    open_finder(page, site_url)
+    page.get_by_label("Waar zoek je naar?").fill("wandelingen")
+    expect(page.locator("[data-results] h3 a").first).to_have_text("Samen wandelen in de polder", timeout=15000)
+    first = page.locator("[data-results] > li").first
+    # A result says when it is next, where, and that you can just walk in.
+    expect(first).to_contain_text("Volgende keer")
+    expect(first).to_contain_text("Dorpshuis De Hooiberg, Eemnes")
+    expect(first).to_contain_text("Gewoon binnenlopen")
+    assert parse_qs(urlparse(page.url).query) == {"q": ["wandelingen"]}
+
+
+def test_two_filters_give_exactly_the_offerings_of_the_model(page, site_url, site_data):
+    expected = offerings(site_data, lambda o: o.join.how == "binnenlopen"
+                         and "amersfoort" in site_data.municipalities_of(o))
+    assert len(expected) >= 3  # the example content has several; otherwise the test proves little
+    open_finder(page, site_url)
+    page.get_by_role("checkbox", name=re.compile(r"^Amersfoort")).check()
+    page.get_by_role("checkbox", name=re.compile(r"^Gewoon binnenlopen")).check()
+    wait_for_count(page, len(expected))
+    assert result_paths(page) == expected
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"gemeente": ["amersfoort"], "binnenlopen": ["ja"]}
+
+    # A reload restores the same search from the address.
+    page.reload()
+    wait_for_count(page, len(expected))
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Amersfoort"))).to_be_checked()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Gewoon binnenlopen"))).to_be_checked()
+    assert result_paths(page) == expected
+
+
+def test_the_back_button_goes_to_the_previous_filters(page, site_url, site_data):
+    in_amersfoort = offerings(site_data, lambda o: "amersfoort" in site_data.municipalities_of(o))
+    open_finder(page, site_url, "?gemeente=amersfoort")
+    page.get_by_role("checkbox", name=re.compile(r"^Gratis")).check()
+    expect(page).to_have_url(re.compile(r"gratis=ja"))
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"gratis=ja"))
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Gratis"))).not_to_be_checked()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Amersfoort"))).to_be_checked()
+    # The municipality and its locations match too, next to its offerings.
+    paths = result_paths(page)
+    assert in_amersfoort <= paths
+    assert {p for p in paths if p.startswith("activiteiten/")} == in_amersfoort
+
+
+def test_the_live_region_announces_the_number_of_results(page, site_url, site_data):
+    open_finder(page, site_url)
+    status = page.locator(STATUS)
+    assert status.get_attribute("aria-live") == "polite"
+    online = offerings(site_data, lambda o: o.is_online)
+    page.get_by_role("checkbox", name=re.compile(r"^Online")).check()
+    wait_for_count(page, len(online))
+    assert result_paths(page) == online
+    # Each option says how many results it would give.
+    counts = page.get_by_role("checkbox", name=re.compile(r"^Amersfoort")).locator("xpath=..").locator("[data-count]")
+    expect(counts).to_have_text(f"({len(online & offerings(site_data, lambda o: 'amersfoort' in site_data.municipalities_of(o)))})")
+
+
+def test_today_is_the_browsers_date_not_the_build_date(browser, site_url, site_data):
+    day = date(2026, 11, 24)  # the day after the build
+    expected = {urls.offering(entry.slug) for entry in site_data.agenda.visible()
+                if any(s.start.date() == day and not s.cancelled for s in entry.sessions)}
+    assert expected
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-24T08:00:00+01:00")
+    open_finder(page, site_url, "?wanneer=vandaag")
+    wait_for_count(page, len(expected))
+    assert result_paths(page) == expected
+    expect(page.locator("[data-results] > li").first.locator("dd").first).to_have_text(re.compile(r"^vandaag, \d\d:\d\d"))
+    context.close()
+
+
+def test_keyboard_only_search_and_filter_keep_the_focus(page, site_url):
+    open_finder(page, site_url)
+    page.locator("body").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "hn-q":
+            break
+    else:
+        pytest.fail("Tab never reached the search field")
+    page.keyboard.type("koffie")
+    expect(page).to_have_url(re.compile(r"q=koffie"), timeout=15000)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.type") == "checkbox":
+            break
+    else:
+        pytest.fail("Tab never reached a filter")
+    focused = page.evaluate("() => document.activeElement.name + '=' + document.activeElement.value")
+    assert focused == "gemeente=amersfoort"
+    before = page.locator(STATUS).text_content()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Amersfoort"))).to_be_checked()
+    expect(page).to_have_url(re.compile(r"gemeente=amersfoort"))
+    expect(page.locator(STATUS)).not_to_have_text(before, timeout=15000)
+    assert page.evaluate("() => document.activeElement.name + '=' + document.activeElement.value") == focused
+
+
+def test_near_me_sorts_by_distance_and_sends_the_position_nowhere(browser, site_url):
+    eemnes = {"latitude": 52.2536, "longitude": 5.2570}
+    context = browser.new_context(locale="nl-NL", geolocation=eemnes, permissions=["geolocation"])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_finder(page, site_url, "?binnenlopen=ja")
+    page.get_by_role("button", name="Gebruik mijn locatie").click()
+    expect(page.locator(STATUS)).to_contain_text("het dichtstbij eerst", timeout=15000)
+    first = page.locator("[data-results] > li").first
+    expect(first).to_contain_text("Eemnes")
+    distances = page.locator("[data-results] dd").all_text_contents()
+    km = [0.0 if "minder dan" in d else float(d.split()[1].replace(",", ".")) for d in distances if d.endswith(" km")]
+    assert len(km) >= 3 and km == sorted(km)
+    assert all(url.startswith(site_url) for url in requests)
+    assert not any("52.25" in url or "5.25" in url for url in requests)
+    context.close()
+
+
+def test_without_javascript_the_page_offers_links(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "zoeken/")
+    expect(page.get_by_label("Waar zoek je naar?")).to_be_hidden()
+    expect(page.get_by_text("werkt alleen als JavaScript aan staat")).to_be_visible()
+    for name in ("Soest", "Inloop", "Zingeving"):
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+    context.close()
+
+
+def test_every_municipality_page_links_to_the_finder_for_that_municipality(built_site, site_data):
+    for municipality in site_data.network.municipalities:
+        html = (built_site / urls.municipality(municipality.slug) / "index.html").read_text(encoding="utf-8")
+        assert f'zoeken/?gemeente={municipality.slug}"' in html
+
+
+def test_one_search_experience_only(built_site):
+    html = (built_site / "zoeken" / "index.html").read_text(encoding="utf-8")
+    assert "md-search" not in html  # the theme's own search box is off
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    # The page about an offering is indexed from its content, without the menu or the footer.
+    offering = (built_site / "activiteiten" / "wandelen-eemnes" / "index.html").read_text(encoding="utf-8")
+    assert offering.count("data-pagefind-body") == 1
+    assert offering.index("data-pagefind-body") > offering.index("md-sidebar")
