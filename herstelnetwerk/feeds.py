@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from . import display, urls
 from . import vocabulary as v
@@ -55,24 +55,73 @@ def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> dict[str, by
     network = catalog.network
     visible = agenda.visible()
     feeds: dict[str, bytes] = {}
+    splice = _Splicer(catalog, site_url, agenda.build_date)
 
     def add(path: str, entries: list[Entry], subject: str | None = None) -> None:
         name = network.name if subject is None else f"{network.name} – {subject}"
-        calendar = calendar_for(entries, name, site_url, catalog=catalog, build_date=agenda.build_date)
-        feeds[path] = calendar.to_ical()
+        feeds[path] = splice(entries, name)
+
+    # Each offering is in several feeds: index them once instead of scanning all per feed.
+    by_municipality: dict[str, list[Entry]] = {}
+    by_training: dict[str, list[Entry]] = {}
+    by_theme: dict[str, list[Entry]] = {}
+    for entry in visible:
+        for slug in display.municipalities(entry.offering, catalog):
+            by_municipality.setdefault(slug, []).append(entry)
+        if entry.offering.training:
+            by_training.setdefault(entry.offering.training, []).append(entry)
+        for slug in entry.offering.themes:
+            by_theme.setdefault(slug, []).append(entry)
 
     add(urls.feed("alles"), visible)
     for entry in visible:
         add(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
     for municipality in network.municipalities:
-        add(urls.feed("gemeenten", municipality.slug),
-            [e for e in visible if municipality.slug in display.municipalities(e.offering, catalog)],
-            municipality.name)
+        add(urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []), municipality.name)
     for slug, training in sorted(catalog.trainings.items()):
-        add(urls.feed("trainingen", slug), [e for e in visible if e.offering.training == slug], training.title)
+        add(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
     for slug, label in v.THEMES:
-        add(urls.feed("thema", slug), [e for e in visible if slug in e.offering.themes], label)
+        add(urls.feed("thema", slug), by_theme.get(slug, []), label)
     return feeds
+
+
+class _Splicer:
+    """The bytes of ``calendar_for(entries, name, ...).to_ical()``, without serialising an offering twice.
+
+    An offering is in up to a handful of feeds (everything, its own, its
+    municipalities, its training, its themes). Its events are made and
+    serialised once; a feed is the empty calendar with the time zone and those
+    bytes spliced in, in the order ``calendar_for`` uses. The result is
+    byte-for-byte the same (the tests compare them).
+    """
+
+    def __init__(self, catalog: Catalog, site_url: str, build_date: date):
+        self.catalog, self.site_url, self.build_date = catalog, site_url, build_date
+        self.host = urlsplit(site_url).hostname
+        self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
+        self.events: dict[str, tuple[bytes, list[date]]] = {}
+        self.zones: dict[tuple[date, date], bytes] = {}
+
+    def __call__(self, entries: list[Entry], name: str) -> bytes:
+        shell = calendar_for([], name, self.site_url, catalog=self.catalog, build_date=self.build_date).to_ical()
+        entries = sorted(entries, key=lambda e: e.slug)
+        parts = [self._events(entry) for entry in entries]
+        starts = [day for _, days in parts for day in days]
+        if not starts:
+            return shell
+        ends = [*starts, self.build_date, *(e.offering.schedule.until for e in entries if e.offering.schedule.until)]
+        span = (date(min([*starts, self.build_date]).year, 1, 1), date(max(ends).year + TIMEZONE_YEARS, 1, 1))
+        if span not in self.zones:
+            self.zones[span] = Timezone.from_tzid(TZID, first_date=span[0], last_date=span[1]).to_ical()
+        tail = b"END:VCALENDAR\r\n"
+        assert shell.endswith(tail)
+        return b"".join([shell[: -len(tail)], self.zones[span], *(body for body, _ in parts), tail])
+
+    def _events(self, entry: Entry) -> tuple[bytes, list[date]]:
+        if entry.slug not in self.events:
+            events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
+            self.events[entry.slug] = (b"".join(e.to_ical() for e in events), [e.start.date() for e in events])
+        return self.events[entry.slug]
 
 
 def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog,

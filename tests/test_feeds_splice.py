@@ -1,0 +1,62 @@
+"""build_feeds serialises each offering once and splices the bytes into every feed
+it belongs to. Every feed must still be exactly what ``calendar_for`` makes."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from herstelnetwerk import display, urls
+from herstelnetwerk import vocabulary as v
+from herstelnetwerk.agenda import build_agenda
+from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.feeds import build_feeds, calendar_for
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_DATE = date(2026, 11, 23)
+sys.path.insert(0, str(REPO / "bench"))
+import generate  # noqa: E402
+
+
+def reference_feeds(catalog, agenda) -> dict[str, bytes]:
+    """Every feed the slow, obvious way: one calendar_for per feed."""
+    network, visible, site = catalog.network, agenda.visible(), catalog.network.site_url
+
+    def one(entries, subject=None):
+        name = network.name if subject is None else f"{network.name} – {subject}"
+        return calendar_for(entries, name, site, catalog=catalog, build_date=BUILD_DATE).to_ical()
+
+    feeds = {urls.feed("alles"): one(visible)}
+    for entry in visible:
+        feeds[urls.feed("activiteiten", entry.slug)] = one([entry], display.title(entry.offering, catalog))
+    for m in network.municipalities:
+        feeds[urls.feed("gemeenten", m.slug)] = one(
+            [e for e in visible if m.slug in display.municipalities(e.offering, catalog)], m.name)
+    for slug, training in sorted(catalog.trainings.items()):
+        feeds[urls.feed("trainingen", slug)] = one([e for e in visible if e.offering.training == slug], training.title)
+    for slug, label in v.THEMES:
+        feeds[urls.feed("thema", slug)] = one([e for e in visible if slug in e.offering.themes], label)
+    return feeds
+
+
+@pytest.fixture(params=["example", "generated"])
+def content(request, tmp_path) -> Path:
+    if request.param == "example":
+        return REPO / "activities"
+    generate.generate(tmp_path / "netwerk", 150, seed=7, build_date=BUILD_DATE)
+    return tmp_path / "netwerk"
+
+
+def test_every_feed_is_byte_identical_to_calendar_for(content):
+    catalog = load_catalog(content, BUILD_DATE).catalog
+    agenda = build_agenda(catalog, BUILD_DATE)
+    fast = build_feeds(catalog, agenda, catalog.network.site_url)
+    slow = reference_feeds(catalog, agenda)
+    assert sorted(fast) == sorted(slow)
+    differing = [path for path in slow if fast[path] != slow[path]]
+    assert differing == []
+    # Not vacuous: most feeds hold events and the zone that goes with them.
+    assert sum(b"BEGIN:VTIMEZONE" in body and b"BEGIN:VEVENT" in body for body in fast.values()) > len(fast) // 2
