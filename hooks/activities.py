@@ -8,6 +8,8 @@ build error that lists them all.
 
 from __future__ import annotations
 
+import calendar
+import html
 import json
 import logging
 import os
@@ -56,6 +58,9 @@ def _activities_dir(config) -> Path:
 def on_config(config):
     root = _activities_dir(config)
     build_date = _build_date()
+    # The same content and build date give the same bytes: MkDocs dates pages and the
+    # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(build_date.timetuple())))
     try:
         loaded = load_catalog(root, build_date)
     except ContentError as error:
@@ -76,9 +81,11 @@ def on_config(config):
 
 def _page(config, files: Files, path: str, template: str, title: str, view: tuple, description: str = "") -> None:
     src_uri = path.rstrip("/") + ".md"
-    meta = {"title": title, "template": template}
+    # The theme prints these values into the HTML as they are, so they must be HTML:
+    # a quote in a summary must not end the <meta content="..."> attribute.
+    meta = {"title": html.escape(title), "template": template}
     if description:
-        meta["description"] = description
+        meta["description"] = html.escape(description)
     # JSON is valid YAML, and it quotes whatever a title contains.
     content = "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n"
     files.append(File.generated(config, src_uri, content=content))
