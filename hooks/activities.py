@@ -15,6 +15,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -37,6 +38,8 @@ BUILD_DATE_VARIABLE = "HERSTELNETWERK_BUILD_DATE"
 ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
 
 _state: dict = {}
+# A long build logs how far it is every this many pages (INFO: --strict fails on warnings).
+PROGRESS_EVERY = 2000
 
 
 def _build_date() -> date:
@@ -56,6 +59,7 @@ def _activities_dir(config) -> Path:
 
 
 def on_config(config):
+    _state["started"] = time.perf_counter()
     root = _activities_dir(config)
     build_date = _build_date()
     # The same content and build date give the same bytes: MkDocs dates pages and the
@@ -69,7 +73,9 @@ def on_config(config):
         log.info(warning.render(root))
     catalog = loaded.catalog
     agenda = build_agenda(catalog, build_date)
+    started = _state["started"]
     _state.clear()
+    _state["started"] = started
     _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda, Path(config.config_file_path).parent.resolve()), pages={})
     network = catalog.network
     config.site_name = network.name
@@ -148,7 +154,29 @@ def on_env(env, config, files):
     return env
 
 
+def on_nav(nav, config, files):
+    _state["rendered"] = 0
+    _state["total_pages"] = len(files.documentation_pages())
+    _state["feeds"] = sum(1 for file in files if file.src_uri.endswith(".ics"))
+    return nav
+
+
+def _progress() -> None:
+    _state["rendered"] += 1
+    if _state["rendered"] % PROGRESS_EVERY == 0:
+        log.info(f"{_state['rendered']} van {_state['total_pages']} pagina's gemaakt")
+
+
+def _summary() -> str:
+    """One line for the end of the build: how much was made, and how long it took."""
+    entries = _state["agenda"].entries.values()
+    return (f"Klaar: {len(entries)} activiteiten, {sum(len(e.sessions) for e in entries)} bijeenkomsten, "
+            f"{_state['rendered']} pagina's, {_state['feeds']} agenda-bestanden in "
+            f"{time.perf_counter() - _state['started']:.1f} s")
+
+
 def on_page_context(context, page, config, nav):
+    _progress()
     data: views.SiteData = _state["data"]
     view = _state["pages"].get(page.file.src_uri)
     hub = page.meta.get("hub")
@@ -184,6 +212,7 @@ def on_post_build(config):
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError("Het zoekregister kon niet worden gemaakt:\n" + (result.stderr or result.stdout))
+    log.info(_summary())
 
 
 def on_serve(server, config, builder):
