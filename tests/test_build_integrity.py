@@ -1,0 +1,90 @@
+"""Nothing is lost and nothing drifts: a failed build keeps the old site, and
+the same content with the same build date gives the same bytes."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from calendar import timegm
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+# A build date that is not today, so nothing can come from the machine's clock by luck.
+OTHER_DAY = "2026-11-20"
+
+# Pagefind (the search index) writes its filter and metadata files in a different
+# order on each run; upstream says so itself (Pagefind/pagefind#638: since 1.3 the
+# fragments are stable, "other files will still change"). Only these are exempt.
+NOT_REPRODUCIBLE = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefind/pagefind.")
+
+
+def build(site: Path, activities: Path | None = None, build_date: str = OTHER_DAY) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")}
+    env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    if activities is not None:
+        env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+
+def hashes(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("repro")
+    sites = folder / "a", folder / "b"
+    for site in sites:
+        result = build(site)
+        assert result.returncode == 0, result.stderr
+    return sites
+
+
+def test_same_input_same_bytes(two_builds):
+    first, second = map(hashes, two_builds)
+    assert len(first) > 100
+    assert {name for name in set(first) ^ set(second) if not name.startswith(NOT_REPRODUCIBLE)} == set()
+    differing = sorted(name for name in set(first) & set(second)
+                       if first[name] != second[name] and not name.startswith(NOT_REPRODUCIBLE))
+    assert differing == []
+    # The search index's fragments (one per page, the bulk of it) are stable.
+    fragments = [name for name in first if name.startswith("pagefind/fragment/")]
+    assert fragments and all(second.get(name) == first[name] for name in fragments)
+
+
+def test_sitemap_is_dated_by_the_build_date(two_builds):
+    site, _ = two_builds
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<lastmod>{OTHER_DAY}</lastmod>" in sitemap
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{OTHER_DAY}</lastmod>")
+    packed = (site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == sitemap
+    (mtime,) = struct.unpack("<I", packed[4:8])  # the gzip header's time stamp
+    assert mtime == timegm(date.fromisoformat(OTHER_DAY).timetuple())
+
+
+def test_failed_build_leaves_the_site_as_it_was(two_builds, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(two_builds[0], site)
+    before = hashes(site)
+    activities = tmp_path / "activities"
+    shutil.copytree(REPO / "activities", activities)
+    offering = activities / "offerings" / "inloop-baarn.yaml"
+    offering.write_text(offering.read_text(encoding="utf-8").replace("type: ", "soort: ", 1), encoding="utf-8")
+    result = build(site, activities)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "offerings/inloop-baarn.yaml, regel" in output and "Het veld 'soort' bestaat niet" in output
+    assert hashes(site) == before
