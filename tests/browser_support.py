@@ -65,6 +65,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep the test output clean
         pass
 
+    def handle(self):
+        # A browser may close a connection it no longer needs (leaving a page mid-load).
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
 
 class SiteServer:
     """A static file server for ``folder`` on a free port of 127.0.0.1."""
@@ -118,3 +125,35 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# One page of every type the site has, as a path below the site root. The
+# offering has a cancelled and a moved session; the finder has filters applied.
+PAGE_TYPES = {
+    "home": "",
+    "gemeente": "gemeenten/amersfoort/",
+    "activiteit": "activiteiten/jongerengroep-amersfoort/",
+    "training": "trainingen/wrap/",
+    "locatie": "locaties/buurthuis-de-tref/",
+    "soort": "soort/inloop/",
+    "thema": "thema/zingeving/",
+    "overzicht-gemeenten": "gemeenten/",
+    "overzicht-aanbod": "aanbod/",
+    "overzicht-trainingen": "trainingen/",
+    "overzicht-locaties": "locaties/",
+    "agenda-uitleg": "agenda/",
+    "over": "over/",
+    "zoeken": "zoeken/?gemeente=amersfoort&soort=inloop",
+    "programma": "gemeenten/amersfoort/programma/2026-12/",
+    "inbedden": "gemeenten/amersfoort/inbedden/",
+    "niet-gevonden": "deze-pagina-bestaat-niet/",
+    "als-het-even-niet-gaat": "als-het-even-niet-gaat/",
+}
+
+
+def open_page(page, site_url: str, path: str):
+    """Go to ``path`` and wait until the page has settled (the finder: its results are shown)."""
+    response = page.goto(site_url + path, wait_until="load")
+    if path.startswith("zoeken/"):
+        page.wait_for_function("() => (document.querySelector('[data-status]')?.textContent || '').trim() !== ''")
+    return response

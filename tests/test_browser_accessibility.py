@@ -1,0 +1,169 @@
+"""Accessibility in a real browser (Chromium), on every page type of the example site.
+
+axe-core checks what can be checked automatically against WCAG 2.2 AA, at a
+phone's and a desktop's width. The other tests check what axe cannot see:
+reaching "Zet in mijn agenda" with the keyboard alone, a visible focus, the
+page language, no sideways scrolling at 320 px (reflow), and no movement for
+readers who ask their system for reduced motion.
+
+No axe rule is switched off.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser_support import PAGE_TYPES, open_page
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = [375, 1280]
+
+_axe = Axe()
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per width for this module (pages are opened and closed per test)."""
+    made = {width: browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL") for width in WIDTHS}
+    yield made
+    for context in made.values():
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_finds_no_wcag_violations(contexts, site_url, name, width):
+    page = contexts[width].new_page()
+    try:
+        open_page(page, site_url, PAGE_TYPES[name])
+        results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                          "resultTypes": ["violations"]})
+        assert results.violations_count == 0, results.generate_report()
+        # axe really ran its rules on this page (an empty run would pass anything).
+        assert results.response["testEngine"]["name"] == "axe-core"
+        assert len(results.response["passes"]) > 10
+    finally:
+        page.close()
+
+
+def test_axe_does_report_a_violation(page, site_url):
+    """The check above can fail: a page with a low-contrast, unlabeled link has violations."""
+    open_page(page, site_url, "")
+    page.evaluate("""() => {
+        const a = document.createElement('a'); a.href = '#'; a.style.color = '#eeeeee';
+        a.innerHTML = '<svg width="10" height="10"></svg>';
+        document.querySelector('main').append(a);
+    }""")
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert "link-name" in {v["id"] for v in results.response["violations"]}
+
+
+def _tab_until(page, predicate: str, limit: int = 200) -> dict:
+    """Press Tab until the focused element matches the JS ``predicate(el)``; return a description of it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        found = page.evaluate(f"""() => {{
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            return ({predicate})(el) ? {{text: el.textContent.trim(), href: el.getAttribute('href'),
+                                         tag: el.tagName, download: el.hasAttribute('download')}} : null;
+        }}""")
+        if found:
+            return found
+    pytest.fail(f"no element matching {predicate} after {limit} Tab presses")
+
+
+def test_keyboard_only_from_home_to_an_offerings_calendar_link(page, site_url):
+    open_page(page, site_url, "")
+    # Tab to the first activity of "Deze week" and open it with Enter.
+    first = _tab_until(page, "el => el.closest('#deze-week + ul') && el.tagName === 'A'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/activiteiten/" in page.url
+    assert page.locator("h1").inner_text() == first["text"]
+    # Tab on to "Zet in mijn agenda": focus lands on it, and it is the .ics file of this activity.
+    link = _tab_until(page, "el => el.textContent.trim() === 'Zet in mijn agenda'")
+    slug = page.url.rstrip("/").rsplit("/", 1)[1]
+    assert link["tag"] == "A" and link["download"]
+    assert link["href"].endswith(f"agenda/activiteiten/{slug}.ics")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == f"{slug}.ics"
+
+
+# What makes focus visible: an outline or a box shadow that is not there without focus.
+_FOCUS_STYLE = """(el) => {
+    const s = getComputedStyle(el);
+    return {outline: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0,
+            shadow: s.boxShadow, label: el.tagName + ' ' + el.textContent.trim().slice(0, 40)};
+}"""
+
+
+@pytest.mark.parametrize("name", ["home", "activiteit", "gemeente", "zoeken", "inbedden"])
+def test_every_element_reached_with_tab_shows_focus(page, site_url, name):
+    open_page(page, site_url, PAGE_TYPES[name])
+    invisible, seen = [], 0
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        element = page.evaluate_handle("document.activeElement")
+        if page.evaluate("el => el === document.body", element):
+            break
+        focused = page.evaluate(_FOCUS_STYLE, element)
+        page.evaluate("el => el.blur()", element)
+        unfocused = page.evaluate(_FOCUS_STYLE, element)
+        page.evaluate("el => el.focus({focusVisible: true})", element)
+        seen += 1
+        if not (focused["outline"] > 0 or (focused["shadow"] != "none" and focused["shadow"] != unfocused["shadow"])):
+            invisible.append(focused["label"])
+    assert seen >= 5
+    assert invisible == [], f"no visible focus on: {invisible}"
+
+
+def test_pages_are_dutch_and_reflow_at_320_px(browser, site_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
+    page = context.new_page()
+    problems = []
+    try:
+        for name, path in PAGE_TYPES.items():
+            open_page(page, site_url, path)
+            lang = page.evaluate("document.documentElement.lang")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if lang != "nl":
+                problems.append(f"{name}: lang={lang!r}")
+            if width > 320:
+                problems.append(f"{name}: scrollWidth {width} > 320")
+    finally:
+        context.close()
+    assert problems == [], problems
+
+
+_MOVING = """() => {
+    const moving = [];
+    const seconds = (list) => list.split(',').some(v => parseFloat(v) > 0);
+    for (const el of document.querySelectorAll('*')) {
+        for (const pseudo of [null, '::before', '::after']) {
+            const s = getComputedStyle(el, pseudo);
+            const animated = s.animationName !== 'none' && seconds(s.animationDuration);
+            if (seconds(s.transitionDuration) || animated) moving.push(el.tagName + '.' + el.className + (pseudo || ''));
+        }
+    }
+    return moving;
+}"""
+
+
+@pytest.mark.parametrize("name", ["home", "gemeente", "activiteit", "zoeken"])
+def test_reduced_motion_is_honoured(browser, site_url, name):
+    normal = browser.new_context(viewport={"width": 375, "height": 800})
+    calm = browser.new_context(viewport={"width": 375, "height": 800}, reduced_motion="reduce")
+    try:
+        page = normal.new_page()
+        open_page(page, site_url, PAGE_TYPES[name])
+        assert page.evaluate(_MOVING), "the theme animates something; without it this test proves nothing"
+        page = calm.new_page()
+        open_page(page, site_url, PAGE_TYPES[name])
+        assert page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches")
+        assert page.evaluate(_MOVING) == []
+    finally:
+        normal.close()
+        calm.close()
