@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from . import dutch, editing, urls
 from .display import description, municipalities, offering_type, summary, title
@@ -29,6 +30,10 @@ LABELS = {
 SESSIONS_SHOWN = 12
 # How many sessions the home page shows for "this week".
 HOME_SESSIONS = 12
+# A type, audience or theme page with more activities than this lists only the
+# municipalities with their numbers, each a link to the finder with both chosen:
+# in a national network one theme can hold thousands, far too many for one page.
+LISTING_CARDS = 150
 
 
 def rhythm(offering: Offering) -> str:
@@ -314,8 +319,27 @@ def listing_page(data: SiteData, kind: str, key: str) -> dict[str, Any]:
         groups[card.municipality or "Online"].append(slug)
     ordered = sorted(groups, key=lambda name: (name == "Online", name))
     feed = urls.feed("thema", key) if kind == "theme" else None
+    if len(slugs) > LISTING_CARDS:
+        return {"kind": kind, "key": key, "label": LABELS[kind][key], "count": len(slugs), "feed": feed,
+                "compact": True, "finder": _finder_url(kind, key),
+                "groups": [{"name": name, "count": len(groups[name]), "url": _finder_url(kind, key, groups[name][0], data)}
+                           for name in ordered]}
     return {"kind": kind, "key": key, "label": LABELS[kind][key], "count": len(slugs),
             "groups": [{"name": name, "cards": _cards(data, groups[name])} for name in ordered], "feed": feed}
+
+
+def _finder_url(kind: str, key: str, example: str | None = None, data: SiteData | None = None) -> str:
+    """The finder with this type, audience or theme chosen, and the municipality of ``example`` (or online)."""
+    from . import finder  # finder builds on this module
+
+    params = [({"type": finder.TYPE, "audience": finder.AUDIENCE, "theme": finder.THEME}[kind], key)]
+    if example is not None and data is not None:
+        offering = data.agenda.entries[example].offering
+        if offering.location == ONLINE:
+            params.append((finder.ONLINE_FILTER, "ja"))
+        else:
+            params.append((finder.MUNICIPALITY, data.catalog.locations[offering.location].municipality))
+    return "zoeken/?" + urlencode(params)
 
 
 def home_page(data: SiteData) -> dict[str, Any]:
