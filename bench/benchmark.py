@@ -45,13 +45,28 @@ RESULTS_SHOWN = 5
 _MEASURE = r"""
 import json, resource, subprocess, sys, time
 started = time.perf_counter()
-done = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+child = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+own_peak_kb = 0  # VmHWM of the build process itself, read while it runs (it only grows)
+import threading
+output = []
+reader = threading.Thread(target=lambda: output.append(child.stdout.read()))
+reader.start()
+while child.poll() is None:
+    try:
+        with open(f"/proc/{child.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    own_peak_kb = max(own_peak_kb, int(line.split()[1]))
+    except OSError:
+        pass
+    time.sleep(0.1)
+reader.join()
 seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    json.dump({"returncode": done.returncode, "seconds": seconds, "max_rss_kb": usage.ru_maxrss,
-               "cpu_seconds": usage.ru_utime + usage.ru_stime,
-               "output": done.stdout.decode("utf-8", "replace")[-4000:]}, out)
+    json.dump({"returncode": child.returncode, "seconds": seconds, "max_rss_kb": usage.ru_maxrss,
+               "own_peak_kb": own_peak_kb, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+               "output": b"".join(output).decode("utf-8", "replace")[-4000:]}, out)
 """
 
 
@@ -59,7 +74,8 @@ with open(sys.argv[1], "w") as out:
 class Build:
     seconds: float  # wall clock
     cpu_seconds: float  # user + system time of the build and its children: steadier on a busy machine
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest of the build and its children (the search indexer is one)
+    build_rss_mb: float  # the build process alone
     pages: int
     site_bytes: int
     largest_page: str
@@ -74,7 +90,8 @@ class Result:
     ours: Build
     per_offering_ms: float
     feeds: int
-    search_index_seconds: float | None
+    search_index_seconds: float | None  # CPU seconds of indexing the built site again on its own
+    search_index_rss_mb: float | None
     first_view_bytes: int
     first_view_files: dict[str, int]
     search_bytes_per_query: int | None
@@ -187,21 +204,21 @@ def run_size(size: int, scratch: Path, with_baseline: bool, seed: int) -> Result
            "NO_MKDOCS_2_WARNING": "1"}
     run = measure([*MKDOCS, "build", "--strict", "--clean", "-d", str(site)], env, REPO, scratch)
     pages, total, largest, largest_bytes = site_facts(site)
-    ours = Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2), peak_rss_mb=round(run["max_rss_kb"] / 1024, 1), pages=pages,
+    ours = Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
+                 peak_rss_mb=round(run["max_rss_kb"] / 1024, 1), build_rss_mb=round(run["own_peak_kb"] / 1024, 1), pages=pages,
                  site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
     feeds = sum(1 for _ in site.rglob("*.ics"))
-    search_seconds = None
+    search_seconds = search_rss = None
     if (site / "pagefind").is_dir():
         # Index again on its own, only to know how much of the build the search index takes.
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "nl", "--quiet"],
-                       check=True, capture_output=True)
-        search_seconds = round(time.perf_counter() - started, 2)
+        index = measure([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "nl", "--quiet"],
+                        env, REPO, scratch)
+        search_seconds, search_rss = round(index["cpu_seconds"], 2), round(index["own_peak_kb"] / 1024, 1)
     offering_pages = sorted((site / "activiteiten").glob("*/index.html"))
     view_bytes, view_files = first_view(site, offering_pages[len(offering_pages) // 2])
     result = Result(offerings=size, municipalities=counts["municipalities"], locations=counts["locations"], ours=ours,
                     per_offering_ms=round(1000 * run["seconds"] / size, 2), feeds=feeds,
-                    search_index_seconds=search_seconds, first_view_bytes=view_bytes, first_view_files=view_files,
+                    search_index_seconds=search_seconds, search_index_rss_mb=search_rss, first_view_bytes=view_bytes, first_view_files=view_files,
                     search_bytes_per_query=search_bytes(site))
     summary = re.search(r"activiteiten: .*", run["output"])
     if summary:
@@ -216,6 +233,7 @@ def run_size(size: int, scratch: Path, with_baseline: bool, seed: int) -> Result
         pages, total, largest, largest_bytes = site_facts(base_site)
         result.baseline = Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
                                 peak_rss_mb=round(run["max_rss_kb"] / 1024, 1),
+                                build_rss_mb=round(run["own_peak_kb"] / 1024, 1),
                                 pages=pages, site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
         result.ratio = round(ours.seconds / result.baseline.seconds, 2)
         result.ratio_cpu = round(ours.cpu_seconds / result.baseline.cpu_seconds, 2)
@@ -230,8 +248,8 @@ def _mb(value: int | float) -> str:
 
 def table(results: list[Result]) -> str:
     head = ["offerings", "gemeenten", "build s", "basis s", "ratio", "build CPU s", "basis CPU s", "ratio CPU",
-            "ms/offering", "peak RSS", "basis RSS", "pages",
-            "feeds", "site", "largest page", "first view", "search/query", "search index s"]
+            "ms/offering", "peak RSS", "mkdocs RSS", "basis RSS", "pages",
+            "feeds", "site", "largest page", "first view", "search/query", "index CPU s", "index RSS"]
     rows = []
     for r in results:
         rows.append([
@@ -239,12 +257,13 @@ def table(results: list[Result]) -> str:
             f"{r.baseline.seconds:.1f}" if r.baseline else "-", f"{r.ratio:.2f}" if r.ratio else "-",
             f"{r.ours.cpu_seconds:.1f}", f"{r.baseline.cpu_seconds:.1f}" if r.baseline else "-",
             f"{r.ratio_cpu:.2f}" if r.ratio_cpu else "-",
-            f"{r.per_offering_ms:.1f}", f"{r.ours.peak_rss_mb:.0f} MB",
+            f"{r.per_offering_ms:.1f}", f"{r.ours.peak_rss_mb:.0f} MB", f"{r.ours.build_rss_mb:.0f} MB",
             f"{r.baseline.peak_rss_mb:.0f} MB" if r.baseline else "-", str(r.ours.pages), str(r.feeds),
             _mb(r.ours.site_bytes), f"{r.ours.largest_page} ({r.ours.largest_page_bytes / 1e3:.0f} kB)",
             f"{r.first_view_bytes / 1e3:.1f} kB",
             f"{r.search_bytes_per_query / 1e3:.0f} kB" if r.search_bytes_per_query is not None else "n/a",
             f"{r.search_index_seconds:.1f}" if r.search_index_seconds is not None else "n/a",
+            f"{r.search_index_rss_mb:.0f} MB" if r.search_index_rss_mb is not None else "n/a",
         ])
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",

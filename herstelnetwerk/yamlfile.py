@@ -21,7 +21,6 @@ from .errors import Problem
 MAX_FILE_BYTES = 256 * 1024
 # Content is at most a few blocks deep; thousands of nested [ would exhaust Python's stack.
 MAX_DEPTH = 20
-_CLoader = getattr(yaml, "CSafeLoader", None)
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
@@ -208,6 +207,13 @@ def _to_python(node: yaml.Node, path: Path, where: tuple, doc: Document, problem
 _CAREFUL = object()
 
 
+class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's loader without tag resolution: every value is read as text anyway."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML hook
+        return "tag:yaml.org,2002:str"
+
+
 def _compose_fast(text: str) -> Any:
     """The node tree of a clean file via libyaml (C), or ``_CAREFUL`` to take the careful path.
 
@@ -218,7 +224,7 @@ def _compose_fast(text: str) -> Any:
     (an '&', a node used twice, deep nesting, any error) goes the careful way,
     so the messages stay exactly the same.
     """
-    if _CLoader is None or "&" in text or text.count("[") + text.count("{") > MAX_DEPTH:
+    if not yaml.__with_libyaml__ or "&" in text or text.count("[") + text.count("{") > MAX_DEPTH:
         return _CAREFUL
     loader = _CLoader(text)
     try:

@@ -54,7 +54,7 @@ def test_benchmark_reports_every_field(tmp_path):
     assert baseline["pages"] >= 200
     for build in (ours, baseline):
         assert build["seconds"] > 0 and build["cpu_seconds"] > 0
-        assert 10 < build["peak_rss_mb"] < 4000
+        assert 10 < build["build_rss_mb"] <= build["peak_rss_mb"] + 1 < 4000
         assert build["site_bytes"] > 100_000
         assert build["largest_page"].endswith(".html") and build["largest_page_bytes"] > 1000
     assert result["ratio"] > 0 and result["ratio_cpu"] > 0
@@ -66,6 +66,7 @@ def test_benchmark_reports_every_field(tmp_path):
     assert all(size > 0 for size in files.values())  # no file from another host
     assert result["first_view_bytes"] == sum(files.values())
     assert result["search_bytes_per_query"] is None or result["search_bytes_per_query"] > 10_000
+    assert (result["search_index_rss_mb"] is None) == (result["search_bytes_per_query"] is None)
 
 
 def test_large_listing_links_to_the_finder_per_municipality(tmp_path, monkeypatch):
