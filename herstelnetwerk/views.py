@@ -113,6 +113,7 @@ class SiteData:
     by_theme: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_training: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_location: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    locations_in: dict[str, list[Location]] = field(default_factory=lambda: defaultdict(list))  # by name
     # The repository's root folder, for the "edit this page" links (None: no links).
     repo_root: Path | None = None
 
@@ -161,6 +162,8 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             data.by_theme[key].append(slug)
         if offering.training:
             data.by_training[offering.training].append(slug)
+    for location in sorted(catalog.locations.values(), key=lambda l: l.name):
+        data.locations_in[location.municipality].append(location)
     return data
 
 
@@ -274,8 +277,7 @@ def municipality_page(data: SiteData, slug: str) -> dict[str, Any]:
         "days": week_groups(data, entries),
         "cards": _cards(data, local_slugs),
         "online": _cards(data, online),
-        "locations": [location_summary(data, loc) for loc in sorted(data.catalog.locations.values(), key=lambda l: l.name)
-                      if loc.municipality == slug],
+        "locations": [location_summary(data, loc) for loc in data.locations_in.get(slug, [])],
         "feed": urls.feed("gemeenten", slug),
     }
 
