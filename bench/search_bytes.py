@@ -100,7 +100,7 @@ class _Server:
         self.httpd.server_close()
 
 
-def measure(site: Path, query: str, municipality: str, compress: bool) -> dict:
+def measure(site: Path, query: str, municipality: str, compress: bool, width: int) -> dict:
     from playwright.sync_api import expect, sync_playwright
 
     from browser_support import CHROMIUM, CHROMIUM_ARGS
@@ -108,7 +108,7 @@ def measure(site: Path, query: str, municipality: str, compress: bool) -> dict:
     responses: list[tuple[str, int]] = []
     with _Server(site, compress) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": width, "height": 900})
 
         def record(response):
             sizes = response.request.sizes()
@@ -118,8 +118,9 @@ def measure(site: Path, query: str, municipality: str, compress: bool) -> dict:
         page.goto(f"{server.url}zoeken/?q={query}&gemeente={municipality}")
         status = page.locator("[data-status]")
         expect(status).to_have_text(re.compile(r"resulta|Niets gevonden"), timeout=120_000)
-        # Wait until the counts next to the options are in too: they belong to the same search.
-        expect(page.locator("[data-count]").first).to_have_text(re.compile(r"\(\d+\)"), timeout=120_000)
+        if width >= 960:
+            # On a wide screen the filters are open: wait for the counts next to the options too.
+            expect(page.locator("[data-count]").first).to_have_text(re.compile(r"\(\d+\)"), timeout=120_000)
         page.wait_for_load_state("networkidle")
         result_text = status.text_content()
         browser.close()
@@ -153,14 +154,18 @@ def main(argv: list[str] | None = None) -> int:
         report["indexed_pages"] = sum(language["page_count"] for language in entry["languages"].values())
         municipality = a_municipality(site)
         report["search"] = f"q={args.query}, gemeente={municipality}"
-        report["plain"] = measure(site, args.query, municipality, compress=False)
-        report["gzip"] = measure(site, args.query, municipality, compress=True)
+        # A phone (filters folded, so no counts) and a wide screen (filters open, with counts per option);
+        # each with plain files and with the engine's JavaScript gzipped as static hosts send it.
+        for width in (375, 1280):
+            for compress in (False, True):
+                report[f"{width}px {'gzip' if compress else 'plain'}"] = measure(site, args.query, municipality, compress, width)
     report["budget_bytes"] = BUDGET
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    for how in ("plain", "gzip"):
-        total = report[how]["search_bytes"]
-        print(f"{how}: {total} bytes of search files for one search ({total / 1024:.1f} KB; budget {BUDGET // 1024} KB)")
-    return 0 if report["gzip"]["search_bytes"] <= BUDGET else 1
+    runs = [key for key in report if key.endswith(("plain", "gzip"))]
+    for key in runs:
+        total = report[key]["search_bytes"]
+        print(f"{key}: {total} bytes of search files for one search ({total / 1024:.1f} KB; budget {BUDGET // 1024} KB)")
+    return 0 if all(report[key]["search_bytes"] <= BUDGET for key in runs) else 1
 
 
 if __name__ == "__main__":

@@ -200,3 +200,18 @@ def test_one_search_experience_only(built_site):
     offering = (built_site / "activiteiten" / "wandelen-eemnes" / "index.html").read_text(encoding="utf-8")
     assert offering.count("data-pagefind-body") == 1
     assert offering.index("data-pagefind-body") > offering.index("md-sidebar")
+
+
+def test_on_a_phone_the_filters_fold_and_their_counts_come_when_opened(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    open_finder(page, site_url, "?gemeente=soest")
+    amersfoort = page.get_by_role("checkbox", name=re.compile(r"^Amersfoort"))
+    expect(amersfoort).to_be_hidden()
+    expect(page.get_by_text("Filters (1 aan)")).to_be_visible()
+    counts = page.locator("[data-group=gemeente] [data-count]").first
+    expect(counts).to_have_text("")
+    page.get_by_text("Filters (1 aan)").click()
+    expect(amersfoort).to_be_visible()
+    expect(counts).to_have_text(re.compile(r"^\(\d+\)$"), timeout=15000)
+    context.close()

@@ -137,6 +137,7 @@ async function start(root) {
   let listing = null;
   let shown = 0;
   let round = 0; // the newest update; older ones stop when they see a newer round
+  let countsPending = false;
 
   // The search as address parameters, straight from the form.
   function formParams() {
@@ -335,7 +336,9 @@ async function start(root) {
     statusLine.textContent = statusText(listing.total);
     // Focus was on a result that is gone now: put it on the line that says what was found.
     if (hadFocus && !root.contains(document.activeElement)) statusLine.focus();
-    await updateCounts(params, mine);
+    // The counts need every filter's values: only fetch them when the filters are open (phones fold them).
+    if (filterPanel.open) await updateCounts(params, mine);
+    else countsPending = true;
   }
 
   // --- events ---------------------------------------------------------------------
@@ -371,6 +374,12 @@ async function start(root) {
     update();
   });
   moreButton.addEventListener("click", () => showMore(round, true));
+  filterPanel.addEventListener("toggle", () => {
+    if (filterPanel.open && countsPending) {
+      countsPending = false;
+      updateCounts(formParams(), round);
+    }
+  });
   window.addEventListener("popstate", () => {
     showParams(new URLSearchParams(location.search));
     update();
