@@ -12,6 +12,17 @@ static hosts (GitHub Pages, GitLab Pages, Netlify, nginx with gzip on) send them
     python bench/search_bytes.py --site /tmp/big/site     # measure an existing build
 
 The budget is 150 KB (153,600 bytes) per search; the exit code is 1 above it.
+
+Measured on 20,000 generated offerings (20,755 indexed pages, query
+"wandelen" in one municipality), engine JavaScript gzipped: 323 KB on a
+phone (filters folded) and 662 KB on a wide screen (filters open, with a
+count per option). So the budget is NOT met yet. What a search loads:
+the engine (wasm 73 KB, JavaScript 13 KB), the index's page list (176 KB:
+it grows with every indexed page, whatever the query), the words' index
+chunks (13 KB), and one file per filter used (20-95 KB each at this size;
+the counts need all of them). Staying under 150 KB at this size needs
+smaller indexes, for example one per municipality (merged in the browser
+when several are chosen), instead of one index for everything.
 """
 
 from __future__ import annotations
