@@ -34,6 +34,8 @@ HOME_SESSIONS = 12
 # municipalities with their numbers, each a link to the finder with both chosen:
 # in a national network one theme can hold thousands, far too many for one page.
 LISTING_CARDS = 150
+# With more places than this the locations page lists municipalities instead.
+HUB_LOCATIONS = 300
 
 
 def rhythm(offering: Offering) -> str:
@@ -367,6 +369,12 @@ def hub(data: SiteData, kind: str) -> list[dict[str, Any]]:
                  "count": len(data.by_training.get(t.slug, []))}
                 for t in sorted(data.catalog.trainings.values(), key=lambda t: t.title.lower())]
     if kind == "locations":
+        if len(data.catalog.locations) > HUB_LOCATIONS:
+            # Thousands of places in a national network: per municipality, whose page lists its places.
+            return [{"label": m.name, "url": urls.municipality(m.slug) + "#plekken",
+                     "summary": "1 plek" if len(places) == 1 else f"{len(places)} plekken",
+                     "count": len(data.by_municipality.get(m.slug, []))}
+                    for m in data.network.municipalities if (places := data.locations_in.get(m.slug))]
         return [{"label": loc.name, "url": urls.location(loc.slug), "summary": data.municipality_name(loc.municipality),
                  "count": len(data.by_location.get(loc.slug, []))}
                 for loc in sorted(data.catalog.locations.values(), key=lambda l: (l.municipality, l.name))]

@@ -91,3 +91,18 @@ def test_large_listing_links_to_the_finder_per_municipality(tmp_path, monkeypatc
             assert query["online"] == ["ja"]
         else:
             assert query["gemeente"] == [by_name[group["name"]]]
+
+
+def test_many_locations_are_listed_per_municipality(tmp_path, monkeypatch):
+    generate.generate(tmp_path / "netwerk", 200, seed=5, build_date=BUILD_DATE)
+    catalog = load_catalog(tmp_path / "netwerk", BUILD_DATE).catalog
+    data = views.build_site_data(catalog, build_agenda(catalog, BUILD_DATE))
+    every = views.hub(data, "locations")
+    assert len(every) == len(catalog.locations)
+
+    monkeypatch.setattr(views, "HUB_LOCATIONS", 5)
+    grouped = views.hub(data, "locations")
+    assert [item["label"] for item in grouped] == [m.name for m in catalog.network.municipalities
+                                                   if any(l.municipality == m.slug for l in catalog.locations.values())]
+    assert all(item["url"].startswith("gemeenten/") and item["url"].endswith("/#plekken") for item in grouped)
+    assert sum(int(item["summary"].split()[0]) for item in grouped) == len(catalog.locations)
