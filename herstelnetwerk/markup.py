@@ -7,7 +7,6 @@ and drops links whose target is not http(s), mailto, tel, an anchor or a path.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -54,11 +53,3 @@ def to_html(text: str | None) -> str:
     escaped = re.sub(r"(?m)^(\s*)&gt;", r"\1>", escaped)
     return renderer.convert(escaped)
 
-
-def plain(text: str | None) -> str:
-    """A text without Markdown marks, for meta descriptions and feeds."""
-    if not text:
-        return ""
-    stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    stripped = re.sub(r"[*_`#>]", "", stripped)
-    return html.unescape(" ".join(stripped.split()))

@@ -19,6 +19,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -149,8 +150,12 @@ def _brand_css(brand) -> str:
 
 
 def on_env(env, config, files):
-    env.filters["markdown"] = markup.to_html
-    env.filters["plain"] = markup.plain
+    # Our own templates escape every value they print, so no content text can
+    # become markup; the theme's templates keep the theme's own rules.
+    custom_dir = Path(config.theme.custom_dir)
+    ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")}
+    env.autoescape = lambda name: name in ours
+    env.filters["markdown"] = lambda text: Markup(markup.to_html(text))
     return env
 
 
