@@ -35,9 +35,37 @@ class Loaded:
     documents: dict[Path, Document] = field(default_factory=dict)
 
 
+class ParseCache:
+    """Parsed files kept between builds in one process (``mkdocs serve``).
+
+    A file is parsed again only when its size or modification time changed,
+    or the build date did (relative dates depend on it). Cross-checks always
+    run again, since they depend on the other files.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Path, type], tuple[tuple, Any]] = {}
+
+    def get(self, path: Path, cls: type, build_date: date) -> Any:
+        entry = self._entries.get((path, cls))
+        return entry[1] if entry is not None and entry[0] == _stamp(path, build_date) else None
+
+    def put(self, path: Path, cls: type, build_date: date, result: Any) -> None:
+        self._entries[(path, cls)] = (_stamp(path, build_date), result)
+
+
+def _stamp(path: Path, build_date: date) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (None, build_date)
+    return (stat.st_mtime_ns, stat.st_size, build_date)
+
+
 class _Checker:
-    def __init__(self, root: Path, build_date: date):
+    def __init__(self, root: Path, build_date: date, cache: ParseCache | None = None):
         self.root = root
+        self.cache = cache
         self.ctx = Context(build_date=build_date)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -50,15 +78,24 @@ class _Checker:
     # -- reading ---------------------------------------------------------
 
     def read(self, path: Path, cls: type) -> Any:
-        doc, problems = load_document(path)
+        cached = self.cache.get(path, cls, self.ctx.build_date) if self.cache is not None else None
+        if cached is not None:
+            doc, problems, item, walker_problems = cached
+        else:
+            doc, problems = load_document(path)
+            item, walker_problems = None, []
+            if doc is not None:
+                walker = Walker(doc, self.ctx)
+                item = walker.block(cls, doc.data, (), " (het hele bestand)")
+                walker_problems = walker.problems
+            if self.cache is not None:
+                self.cache.put(path, cls, self.ctx.build_date, (doc, problems, item, walker_problems))
         self.problems.extend(problems)
         if doc is None:
             return None
         self.documents[path] = doc
-        walker = Walker(doc, self.ctx)
-        item = walker.block(cls, doc.data, (), " (het hele bestand)")
-        self.problems.extend(walker.problems)
-        if item is not None and (problems or walker.problems):
+        self.problems.extend(walker_problems)
+        if item is not None and (problems or walker_problems):
             self.flawed.add(path)
         return item
 
@@ -227,10 +264,13 @@ def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
     return []
 
 
-def load_catalog(root: Path, build_date: date) -> Loaded:
-    """Read and check everything under ``root`` (the activities folder)."""
+def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) -> Loaded:
+    """Read and check everything under ``root`` (the activities folder).
+
+    With a ``cache``, files that did not change since the last call are not parsed again.
+    """
     root = Path(root)
-    checker = _Checker(root, build_date)
+    checker = _Checker(root, build_date, cache)
     network_path = root / NETWORK_FILE
     network = None
     if not network_path.is_file():

@@ -45,17 +45,19 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _END_OF_DAY = time(23, 59, 59)
 
 
-def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> dict[str, bytes]:
+def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str, cache: dict | None = None) -> dict[str, bytes]:
     """Every feed of the site: site-relative path -> .ics bytes.
 
     One feed with everything, and one per visible offering, municipality,
     training (all its runs) and theme. Feeds of municipalities, trainings and
     themes exist even while they are empty, so their pages can always link them.
+    A ``cache`` kept between builds in one process keeps the serialised events
+    of offerings that did not change.
     """
     network = catalog.network
     visible = agenda.visible()
     feeds: dict[str, bytes] = {}
-    splice = _Splicer(catalog, site_url, agenda.build_date)
+    splice = _Splicer(catalog, site_url, agenda.build_date, cache)
 
     def add(path: str, entries: list[Entry], subject: str | None = None) -> None:
         name = network.name if subject is None else f"{network.name} – {subject}"
@@ -95,11 +97,12 @@ class _Splicer:
     byte-for-byte the same (the tests compare them).
     """
 
-    def __init__(self, catalog: Catalog, site_url: str, build_date: date):
+    def __init__(self, catalog: Catalog, site_url: str, build_date: date, cache: dict | None = None):
         self.catalog, self.site_url, self.build_date = catalog, site_url, build_date
         self.host = urlsplit(site_url).hostname
         self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
         self.events: dict[str, tuple[bytes, list[date]]] = {}
+        self.kept = cache
         self.zones: dict[tuple[date, date], bytes] = {}
 
     def __call__(self, entries: list[Entry], name: str) -> bytes:
@@ -119,9 +122,22 @@ class _Splicer:
 
     def _events(self, entry: Entry) -> tuple[bytes, list[date]]:
         if entry.slug not in self.events:
-            events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
-            self.events[entry.slug] = (b"".join(e.to_ical() for e in events), [e.start.date() for e in events])
+            key = self._key(entry) if self.kept is not None else None
+            if key is not None and key in self.kept:
+                self.events[entry.slug] = self.kept[key]
+            else:
+                events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
+                self.events[entry.slug] = (b"".join(e.to_ical() for e in events), [e.start.date() for e in events])
+                if key is not None:
+                    self.kept[key] = self.events[entry.slug]
         return self.events[entry.slug]
+
+    def _key(self, entry: Entry) -> tuple:
+        """Everything an offering's events are made of."""
+        offering = entry.offering
+        return (offering.slug, self.site_url, self.build_date, repr((
+            offering, display.training_of(offering, self.catalog), self.catalog.locations.get(offering.location),
+            self.catalog.network.name, self.catalog.network.municipalities)))
 
 
 def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog,
