@@ -28,6 +28,18 @@ FINDER_DAYS = 62
 # even when the site was built a day or two before.
 TIMES_SHOWN = 4
 
+# The search index is split, so one search downloads little however large the network:
+# a general index (trainings, municipality pages, hand-written pages and the online offerings,
+# which are not tied to a place) and one per municipality (its offerings and locations). The
+# finder always loads the general index and adds the index of each municipality it searches
+# in. Folders relative to the site; the general index is the one the search engine comes with.
+GENERAL_INDEX = "pagefind/"
+# Up to this many municipalities the finder searches all of them when none is chosen
+# (a region); on a larger network it asks to choose one, or to use "near me".
+SEARCH_ALL_UP_TO = 12
+# "Near me" searches in this many municipalities: the ones with the nearest centre.
+NEAR_MUNICIPALITIES = 3
+
 # Filter names; the finder's URL uses the same names.
 MUNICIPALITY = "gemeente"
 TYPE = "soort"
@@ -39,6 +51,7 @@ FREE = "gratis"
 STEP_FREE = "drempelvrij"
 ONLINE_FILTER = "online"
 PLACE = "plek"
+NEXT = "volgende"
 YES = "ja"
 
 
@@ -103,8 +116,10 @@ def offering_facets(data: SiteData, slug: str) -> Facets | None:
             meta["lat"], meta["lon"] = (f"{c:.5f}" for c in location.coordinates)
     if card.full:
         meta["vol"] = YES
-    # Without words to search for, the finder lists the soonest activities first.
-    sort = {"volgende": f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
+    # Without words to search for, the finder lists the soonest activities first. Results of
+    # several indexes can only be put in one order by a filter value, so it is a filter too.
+    sort = {NEXT: f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
+    filters[NEXT] = [sort[NEXT]]
     return Facets(kind="Activiteit", filters=filters, meta=meta, sort=sort)
 
 
@@ -134,6 +149,51 @@ def page_facets(data: SiteData, kind: str, keys: list[str]) -> Facets | None:
     return None
 
 
+def municipality_index(slug: str) -> str:
+    return f"pagefind/gemeenten/{slug}/"
+
+
+def search_indexes(data: SiteData) -> dict[str, list[str]]:
+    """Which pages go in which search index: {index folder: [page paths]}.
+
+    Page paths are relative to the site, as in ``urls``. An offering is in the
+    index of its location's municipality; an online offering in the general
+    index (once, however many municipalities it is offered in: its
+    municipality filter tells which). Locations are in their municipality's
+    index too. Every page not listed here goes in the general index
+    (``GENERAL_INDEX``).
+    """
+    groups: dict[str, list[str]] = {GENERAL_INDEX: []}
+    for municipality in data.network.municipalities:
+        groups[municipality_index(municipality.slug)] = []
+        groups[GENERAL_INDEX].append(urls.municipality(municipality.slug))
+    for slug in data.catalog.trainings:
+        groups[GENERAL_INDEX].append(urls.training(slug))
+    for slug, location in data.catalog.locations.items():
+        groups[municipality_index(location.municipality)].append(urls.location(slug))
+    for entry in data.agenda.visible():
+        offering = entry.offering
+        if offering.location == ONLINE:
+            groups[GENERAL_INDEX].append(urls.offering(entry.slug))
+        else:
+            municipality = data.catalog.locations[offering.location].municipality
+            groups[municipality_index(municipality)].append(urls.offering(entry.slug))
+    return groups
+
+
+def finder_search(data: SiteData) -> dict[str, Any]:
+    """What the finder's script needs to know about the indexes (written into the page as JSON)."""
+    return {
+        "searchAllUpTo": SEARCH_ALL_UP_TO,
+        "near": NEAR_MUNICIPALITIES,
+        "municipalities": [
+            {"slug": m.slug, "name": m.name, "index": municipality_index(m.slug),
+             **({"lat": m.centre[0], "lon": m.centre[1]} if m.centre else {})}
+            for m in data.network.municipalities
+        ],
+    }
+
+
 def finder_page(data: SiteData) -> dict[str, Any]:
     """The options of the finder's form, and the links shown without JavaScript."""
     def options(pairs):
@@ -141,6 +201,7 @@ def finder_page(data: SiteData) -> dict[str, Any]:
 
     municipalities = [(m.slug, m.name) for m in data.network.municipalities]
     return {
+        "search": finder_search(data),
         "first_date": data.agenda.build_date.isoformat(),
         "last_date": (data.agenda.build_date + timedelta(days=FINDER_DAYS - 1)).isoformat(),
         "groups": [

@@ -13,8 +13,6 @@ import html
 import json
 import logging
 import os
-import subprocess
-import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from herstelnetwerk import csp, display, markup, urls
 from herstelnetwerk import views
 from herstelnetwerk import dutch, programme
-from herstelnetwerk import finder
+from herstelnetwerk import finder, search_index
 from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.catalog import load_catalog
 from herstelnetwerk.errors import ContentError
@@ -212,11 +210,11 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """Index the built site for the finder (the search page), in the browser's own language."""
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--force-language", "nl", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError("Het zoekregister kon niet worden gemaakt:\n" + (result.stderr or result.stdout))
+    """Index the built site for the finder (the search page): one index per municipality and a general one."""
+    try:
+        search_index.write_indexes(Path(config.site_dir), finder.search_indexes(_state["data"]), finder.GENERAL_INDEX)
+    except Exception as error:
+        raise PluginError(f"Het zoekregister kon niet worden gemaakt: {error}") from None
     log.info(_summary())
 
 

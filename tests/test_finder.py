@@ -36,7 +36,8 @@ def open_finder(page, site_url, query: str = ""):
 
 def wait_for_count(page, count: int):
     text = "Niets gevonden" if count == 0 else (f"{count} resultaat" if count == 1 else f"{count} resultaten")
-    expect(page.locator(STATUS)).to_contain_text(text, timeout=15000)
+    # From the start: "4 resultaten" must not match "74 resultaten".
+    expect(page.locator(STATUS)).to_have_text(re.compile("^" + re.escape(text)), timeout=15000)
 
 
 def result_paths(page) -> set[str]:

@@ -6,6 +6,12 @@
 //
 // The address holds the search (q=...&gemeente=soest&binnenlopen=ja), so a
 // search can be shared, reloaded, and walked back with the back button.
+//
+// The index is split so a search downloads little on a large network: a general
+// index (with the search engine; it holds the online activities too) and one per
+// municipality. The finder adds the index of each municipality it searches in:
+// the chosen ones, the nearest ones for "Gebruik mijn locatie", or all of them
+// on a network with few municipalities.
 
 const TIME_ZONE = "Europe/Amsterdam";
 const PAGE_SIZE = 10;
@@ -122,12 +128,18 @@ async function start(root) {
   const nearStatus = root.querySelector("[data-near-status]");
   const filterPanel = root.querySelector("[data-filters]");
   const chosenLabel = root.querySelector("[data-chosen]");
+  const whereNote = root.querySelector("[data-where]");
   const lastDate = root.dataset.last;
+  const config = JSON.parse(root.dataset.search);
+  const municipalities = new Map(config.municipalities.map((m) => [m.slug, m]));
+  const searchAll = config.municipalities.length <= config.searchAllUpTo;
 
   const bundle = new URL(root.dataset.bundle, document.baseURI);
+  const siteRoot = new URL("..", bundle);
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   // No web worker: one file less to download, and the search is quick on the main thread.
-  await pagefind.options({ noWorker: true, baseUrl: new URL("..", bundle).pathname, excerptLength: 24 });
+  const engineOptions = { noWorker: true, baseUrl: siteRoot.pathname, excerptLength: 24 };
+  await pagefind.options(engineOptions);
 
   document.querySelector("[data-finder-nojs]")?.setAttribute("hidden", "");
   root.hidden = false;
@@ -138,6 +150,39 @@ async function start(root) {
   let shown = 0;
   let round = 0; // the newest update; older ones stop when they see a newer round
   let countsPending = false;
+  let merged = []; // the folders of the indexes added to the general one
+  let switching = Promise.resolve();
+
+  // The municipalities to search in: all of a small network (a region, so every count is
+  // known); on a large one the chosen ones, else the nearest, else none.
+  function searchedMunicipalities(params) {
+    if (searchAll) return [...municipalities.keys()];
+    const chosen = params.getAll("gemeente").filter((slug) => municipalities.has(slug));
+    if (chosen.length) return chosen;
+    if (position) {
+      return [...municipalities.values()].filter((m) => m.lat !== undefined)
+        .sort((a, b) => distanceKm(position, a) - distanceKm(position, b))
+        .slice(0, config.near).map((m) => m.slug);
+    }
+    return [];
+  }
+
+  // Make the engine search the general index plus exactly these indexes. An index cannot be
+  // taken out again, so fewer indexes than before means starting over (from the browser's cache).
+  function useIndexes(folders) {
+    switching = switching.then(async () => {
+      if (folders.length === merged.length && folders.every((f) => merged.includes(f))) return;
+      if (!merged.every((f) => folders.includes(f))) {
+        await pagefind.destroy();
+        await pagefind.options(engineOptions);
+        merged = [];
+      }
+      const added = folders.filter((f) => !merged.includes(f));
+      await Promise.all(added.map((f) => pagefind.mergeIndex(new URL(f, siteRoot).pathname)));
+      merged = [...merged, ...added];
+    });
+    return switching;
+  }
 
   // The search as address parameters, straight from the form.
   function formParams() {
@@ -173,12 +218,8 @@ async function start(root) {
     return filters;
   }
 
-  function search(params, filters, sorted = true) {
-    const term = params.get("q") || null;
-    const options = { filters };
-    // Without words to search for, the soonest activities come first.
-    if (!term && sorted) options.sort = { volgende: "asc" };
-    return pagefind.search(term, options);
+  function search(params, filters) {
+    return pagefind.search(params.get("q") || null, { filters });
   }
 
   // How many results each option would give, with the other groups as they are.
@@ -186,7 +227,7 @@ async function start(root) {
     const counts = {};
     for (const group of [...LIST_GROUPS, ...YES_GROUPS]) {
       // An empty "any" loads the group's values for counting without narrowing the search.
-      const result = await search(params, { ...filtersFor(params, group), [group]: { any: [] } }, false);
+      const result = await search(params, { ...filtersFor(params, group), [group]: { any: [] } });
       if (mine !== round) return;
       counts[group] = result.filters[group] || {};
     }
@@ -194,58 +235,75 @@ async function start(root) {
     counts.wanneer = {};
     for (const when of WHEN_OPTIONS) {
       const days = chosenDates(params, lastDate, [when]);
-      const result = await search(params, { ...others, datum: { any: days.length ? days : [NOTHING] } }, false);
+      const result = await search(params, { ...others, datum: { any: days.length ? days : [NOTHING] } });
       if (mine !== round) return;
       counts.wanneer[when] = result.results.length;
     }
+    const searched = new Set(merged);
     for (const input of form.querySelectorAll("input[type=checkbox]")) {
-      const count = counts[input.name]?.[input.value] || 0;
       const label = input.closest("label").querySelector("[data-count]");
+      // A municipality whose index is not loaded: its number is not known here.
+      if (input.name === "gemeente" && !searched.has(municipalities.get(input.value)?.index)) {
+        label.textContent = "";
+        label.classList.remove("hn-n--zero");
+        continue;
+      }
+      const count = counts[input.name]?.[input.value] || 0;
       label.textContent = `(${count})`;
       label.classList.toggle("hn-n--zero", count === 0);
     }
   }
 
-  // The results in the order to show them: by relevance (or soonest), or by distance.
+  // The results in the order to show them: by distance, by relevance, or the soonest first.
   async function makeListing(params, mine) {
     const filters = filtersFor(params);
-    if (!position) {
+    if (position) {
+      return orderedListing(params, filters, mine, "plek", (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
+    }
+    if (params.get("q")) {
       const result = await search(params, filters);
       return { total: result.results.length, slice: (a, b) => Promise.all(result.results.slice(a, b).map(load)) };
     }
-    // By distance: the places (with the number of results at each) come without loading any result,
-    // so only the results at the nearest places are loaded, batch by batch.
-    const all = await search(params, { ...filters, plek: { any: [] } });
+    // Each index sorts its own results; together they are put in order by their next time.
+    return orderedListing(params, filters, mine, "volgende", (value) => value, () => {});
+  }
+
+  // The results in the order of one filter's values (place or next time). The values, with the
+  // number of results for each, come without loading any result; so only the results of the
+  // first values are loaded, batch by batch. Results without a value come last.
+  async function orderedListing(params, filters, mine, name, keyOf, note) {
+    const all = await search(params, { ...filters, [name]: { any: [] } });
     if (mine !== round) return null;
-    const places = Object.entries(all.filters.plek || {}).filter(([, n]) => n > 0)
-      .map(([value, n]) => ({ value, n, km: distanceKm(position, placeOf(value)) }))
-      .sort((a, b) => a.km - b.km);
-    const located = places.length
-      ? new Set((await search(params, { ...filters, plek: { any: places.map((p) => p.value) } })).results.map((r) => r.id))
+    const values = Object.entries(all.filters[name] || {}).filter(([, n]) => n > 0)
+      .map(([value, n]) => ({ value, n, key: keyOf(value) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const withValue = values.length
+      ? new Set((await search(params, { ...filters, [name]: { any: values.map((v) => v.value) } })).results.map((r) => r.id))
       : new Set();
-    const elsewhere = all.results.filter((r) => !located.has(r.id));
+    const without = all.results.filter((r) => !withValue.has(r.id));
     const ready = [];
     let next = 0;
     async function fill(count) {
-      while (ready.length < count && next < places.length) {
+      while (ready.length < count && next < values.length) {
         const batch = [];
         let n = 0;
-        while (next < places.length && (n < count - ready.length || !batch.length)) {
-          n += places[next].n;
-          batch.push(places[next++].value);
+        while (next < values.length && (n < count - ready.length || !batch.length)) {
+          n += values[next].n;
+          batch.push(values[next++].value);
         }
-        const found = await search(params, { ...filters, plek: { any: batch } });
+        const found = await search(params, { ...filters, [name]: { any: batch } });
         const loaded = await Promise.all(found.results.map(load));
         for (const item of loaded) {
-          const place = item.filters.plek?.[0];
-          item.km = place ? distanceKm(position, placeOf(place)) : Infinity;
+          const value = item.filters[name]?.[0];
+          item.key = value ? keyOf(value) : Infinity;
+          note(item, item.key);
         }
-        loaded.sort((a, b) => a.km - b.km);
+        loaded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         ready.push(...loaded);
       }
-      if (ready.length < count && next >= places.length) {
-        const start = ready.length - located.size;
-        ready.push(...await Promise.all(elsewhere.slice(start, start + count - ready.length).map(load)));
+      if (ready.length < count && next >= values.length) {
+        const start = ready.length - withValue.size;
+        ready.push(...await Promise.all(without.slice(start, start + count - ready.length).map(load)));
       }
     }
     return { total: all.results.length, slice: async (a, b) => { await fill(b); return ready.slice(a, b); } };
@@ -303,9 +361,10 @@ async function start(root) {
   }
 
   function statusText(total) {
-    if (!total) return "Niets gevonden. Probeer een ander woord of zet een filter uit.";
+    const where = whereNote.hidden ? "" : " Kies een gemeente of gebruik je locatie om ook activiteiten in de buurt te vinden.";
+    if (!total) return `Niets gevonden. Probeer een ander woord of zet een filter uit.${where}`;
     const count = total === 1 ? "1 resultaat" : `${total} resultaten`;
-    return position ? `${count}, het dichtstbij eerst.` : `${count}.`;
+    return (position ? `${count}, het dichtstbij eerst.` : `${count}.`) + where;
   }
 
   async function showMore(mine, focusFirst) {
@@ -325,6 +384,10 @@ async function start(root) {
     const params = formParams();
     const chosen = [...params.keys()].filter((k) => k !== "q").length;
     chosenLabel.textContent = chosen ? `(${chosen} aan)` : "";
+    const searched = searchedMunicipalities(params);
+    whereNote.hidden = searched.length > 0;
+    await useIndexes(searched.map((slug) => municipalities.get(slug).index));
+    if (mine !== round) return;
     const made = await makeListing(params, mine);
     if (mine !== round || !made) return;
     listing = made;

@@ -1,0 +1,50 @@
+"""The finder's split search index: which page is in which index, and what each index folder holds."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from browser_support import BUILD_DATE, ROOT
+from herstelnetwerk import finder, urls
+from herstelnetwerk.agenda import build_agenda
+from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.model import ONLINE
+from herstelnetwerk.views import build_site_data
+
+
+@pytest.fixture(scope="module")
+def site_data():
+    catalog = load_catalog(ROOT / "activities", date.fromisoformat(BUILD_DATE)).catalog
+    return build_site_data(catalog, build_agenda(catalog, date.fromisoformat(BUILD_DATE)))
+
+
+def test_every_shown_offering_is_in_exactly_one_index_near_its_place(site_data):
+    groups = finder.search_indexes(site_data)
+    where = Counter(page for pages in groups.values() for page in pages)
+    assert max(where.values()) == 1
+    for entry in site_data.agenda.visible():
+        page = urls.offering(entry.slug)
+        if entry.offering.location == ONLINE:
+            assert page in groups[finder.GENERAL_INDEX]
+        else:
+            municipality = site_data.catalog.locations[entry.offering.location].municipality
+            assert page in groups[finder.municipality_index(municipality)]
+    for slug, location in site_data.catalog.locations.items():
+        assert urls.location(slug) in groups[finder.municipality_index(location.municipality)]
+
+
+def test_each_municipality_index_holds_its_pages_and_no_engine(built_site, site_data):
+    groups = finder.search_indexes(site_data)
+    for municipality in site_data.network.municipalities:
+        folder = built_site / finder.municipality_index(municipality.slug)
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        assert entry["languages"]["nl"]["page_count"] == len(groups[finder.municipality_index(municipality.slug)]) > 0
+        # Merged into the general index in the browser: the engine comes from there only.
+        assert not list(folder.glob("*.js")) and not list(folder.glob("wasm.*"))
+    general = json.loads((built_site / finder.GENERAL_INDEX / "pagefind-entry.json").read_text())
+    assert general["languages"]["nl"]["page_count"] >= len(groups[finder.GENERAL_INDEX])
+    assert (built_site / finder.GENERAL_INDEX / "wasm.nl.pagefind").is_file()
