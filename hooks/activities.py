@@ -13,10 +13,12 @@ import html
 import json
 import logging
 import os
+import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -26,7 +28,7 @@ from herstelnetwerk import views
 from herstelnetwerk import dutch, programme
 from herstelnetwerk import finder, search_index
 from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.catalog import ParseCache, load_catalog
 from herstelnetwerk.errors import ContentError
 from herstelnetwerk.feeds import build_feeds
 from herstelnetwerk.schedule import TZ
@@ -57,6 +59,29 @@ def _activities_dir(config) -> Path:
     return (base / configured).resolve()
 
 
+# Kept between the builds of one `mkdocs serve --dirty`, so an edit re-does only what it touched.
+_preview: dict = {"incremental": False, "parsed": ParseCache(), "feeds": {}, "fingerprints": {},
+                  "templates": None}
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory between builds; a changed template compiles again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_startup(command, dirty):
+    _preview["incremental"] = command == "serve" and dirty
+
+
 def on_config(config):
     _state["started"] = time.perf_counter()
     root = _activities_dir(config)
@@ -65,7 +90,7 @@ def on_config(config):
     # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(build_date.timetuple())))
     try:
-        loaded = load_catalog(root, build_date)
+        loaded = load_catalog(root, build_date, _preview["parsed"] if _preview["incremental"] else None)
     except ContentError as error:
         raise PluginError(error.summary()) from None
     for warning in loaded.warnings:
@@ -119,9 +144,35 @@ def on_files(files: Files, config) -> Files:
         for key, label in labels.items():
             _page(config, files, make_url(key), "listing.html", label, ("listing", kind, key))
     files.append(File.generated(config, "assets/brand.css", content=_brand_css(catalog.network.brand)))
-    for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url).items():
+    feed_cache = _preview["feeds"] if _preview["incremental"] else None
+    for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url, feed_cache).items():
         files.append(File.generated(config, path, content=body))
+    if _preview["incremental"]:
+        _mark_unchanged_pages(files, config)
     return files
+
+
+def _mark_unchanged_pages(files: Files, config) -> None:
+    """In ``mkdocs serve --dirty``: render again only the pages whose data changed.
+
+    MkDocs counts a generated page as changed on every build; here a generated
+    page counts as changed when what it shows (its page context, the network,
+    the templates) differs from the previous build. Hand-written pages show
+    data too (the home page's week), so they are always rendered again.
+    """
+    custom_dir = Path(config.theme.custom_dir)
+    shared = repr((_state["data"].network, max(p.stat().st_mtime_ns for p in custom_dir.rglob("*"))))
+    previous, current = _preview["fingerprints"], {}
+    contexts = _state["contexts"] = {}
+    for file in files.documentation_pages():
+        if file.src_uri not in _state["pages"]:
+            file.is_modified = lambda: True
+            continue
+        contexts[file.src_uri] = _page_context(*_state["pages"][file.src_uri])
+        current[file.src_uri] = hash((shared, repr(contexts[file.src_uri])))
+        changed = previous.get(file.src_uri) != current[file.src_uri]
+        file.is_modified = lambda changed=changed: changed
+    _preview["fingerprints"] = current
 
 
 def _programme_pages(config, files: Files, municipality) -> None:
@@ -154,6 +205,9 @@ def on_env(env, config, files):
     ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters["markdown"] = lambda text: Markup(markup.to_html(text))
+    if _preview["incremental"]:
+        _preview["templates"] = _preview["templates"] or _CompiledTemplates()
+        env.bytecode_cache = _preview["templates"]
     return env
 
 
@@ -178,21 +232,27 @@ def _summary() -> str:
             f"{time.perf_counter() - _state['started']:.1f} s")
 
 
+def _page_context(kind: str, *keys) -> dict:
+    """What the template of a generated page gets: its view, and the finder's facets."""
+    data: views.SiteData = _state["data"]
+    make = {"offering": views.offering_page, "municipality": views.municipality_page,
+            "training": views.training_page, "location": views.location_page,
+            "listing": views.listing_page,
+            "programme": programme.programme_page, "embed": programme.embed_page}[kind]
+    context = {"view": make(data, *keys), "facets": finder.page_facets(data, kind, keys)}
+    if kind == "municipality":
+        context["extras"] = programme.municipality_extras(data, *keys)
+    return context
+
+
 def on_page_context(context, page, config, nav):
     _progress()
     data: views.SiteData = _state["data"]
     view = _state["pages"].get(page.file.src_uri)
     hub = page.meta.get("hub")
     if view is not None:
-        kind, *keys = view
-        make = {"offering": views.offering_page, "municipality": views.municipality_page,
-                "training": views.training_page, "location": views.location_page,
-                "listing": views.listing_page,
-                "programme": programme.programme_page, "embed": programme.embed_page}[kind]
-        context["view"] = make(data, *keys)
-        if kind == "municipality":
-            context["extras"] = programme.municipality_extras(data, *keys)
-        context["facets"] = finder.page_facets(data, kind, keys)
+        known = _state.get("contexts", {}).get(page.file.src_uri)
+        context.update(known if known is not None else _page_context(*view))
     elif hub == "finder":
         context["view"] = finder.finder_page(data)
     elif hub:
@@ -210,12 +270,47 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """Index the built site for the finder (the search page): one index per municipality and a general one."""
-    try:
-        search_index.write_indexes(Path(config.site_dir), finder.search_indexes(_state["data"]), finder.GENERAL_INDEX)
-    except Exception as error:
-        raise PluginError(f"Het zoekregister kon niet worden gemaakt: {error}") from None
+    """Index the built site for the finder (the search page): one index per municipality and a general one.
+
+    While serving with --dirty the index is written in the background, so an
+    edited page shows at once and the finder catches up a moment later.
+    """
+    site, groups = Path(config.site_dir), finder.search_indexes(_state["data"])
+    if not _preview["incremental"]:
+        try:
+            search_index.write_indexes(site, groups, finder.GENERAL_INDEX)
+        except Exception as error:
+            raise PluginError(f"Het zoekregister kon niet worden gemaakt: {error}") from None
+    else:
+        _index_in_background(site, groups)
     log.info(_summary())
+
+
+def _index_in_background(site: Path, groups: dict) -> None:
+    """Write the search index in a thread; edits made meanwhile are indexed right after, once."""
+    with _indexing:
+        _preview["index_request"] = (site, groups)
+        worker = _preview.get("indexer")
+        if worker is not None and worker.is_alive():
+            return  # the running worker picks the newest request up when it is done
+
+        def work() -> None:
+            while True:
+                with _indexing:
+                    request = _preview.pop("index_request", None)
+                    if request is None:
+                        return
+                try:
+                    search_index.write_indexes(*request, finder.GENERAL_INDEX)
+                except Exception as error:  # the preview goes on; the finder keeps the previous index
+                    log.warning(f"Het zoekregister kon niet worden gemaakt: {error}")
+
+        _preview["indexer"] = threading.Thread(target=work, name=INDEX_THREAD, daemon=True)
+        _preview["indexer"].start()
+
+
+_indexing = threading.Lock()
+INDEX_THREAD = "zoekregister"
 
 
 def on_serve(server, config, builder):

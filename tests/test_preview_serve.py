@@ -1,0 +1,70 @@
+"""`mkdocs serve --dirty`: after an edit, only the pages that show the change are made again.
+
+The builds run in this process, as serve runs them, against a copy of the
+example content; the edit changes one activity's title.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+EDITED = "wandelen-eemnes"
+UNRELATED = "jongerengroep-amersfoort"
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    activities = tmp_path / "activities"
+    shutil.copytree(REPO / "activities", activities)
+    monkeypatch.setenv("HERSTELNETWERK_ACTIVITIES", str(activities))
+    monkeypatch.setenv("HERSTELNETWERK_BUILD_DATE", "2026-11-23")
+    site = tmp_path / "site"
+
+    def rebuild(startup: bool = False) -> None:
+        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=False)
+        if startup:
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    rebuild(startup=True)
+    yield activities, site, rebuild
+    for thread in threading.enumerate():
+        if thread.name == "zoekregister":  # the search index is written in the background while serving
+            thread.join()
+    # Back to ordinary builds for whatever runs next in this process.
+    load_config(str(REPO / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
+
+
+def _stamp(path: Path) -> int:
+    return path.stat().st_mtime_ns
+
+
+def test_an_edit_reaches_every_page_that_shows_it_and_no_other(preview):
+    activities, site, rebuild = preview
+    edited_page = site / "activiteiten" / EDITED / "index.html"
+    municipality = site / "gemeenten" / "eemnes" / "index.html"
+    unrelated = site / "activiteiten" / UNRELATED / "index.html"
+    before = {path: _stamp(path) for path in (edited_page, municipality, unrelated)}
+
+    source = activities / "offerings" / f"{EDITED}.yaml"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    title_line = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[title_line] = 'title: "Wandelen langs de Eem"'
+    source.write_text("\n".join(lines), encoding="utf-8")
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    rebuild()
+
+    assert "Wandelen langs de Eem" in edited_page.read_text(encoding="utf-8")
+    assert "Wandelen langs de Eem" in municipality.read_text(encoding="utf-8")
+    assert "Wandelen langs de Eem" in (site / "agenda" / "activiteiten" / f"{EDITED}.ics").read_text(encoding="utf-8")
+    assert _stamp(edited_page) != before[edited_page]
+    assert _stamp(unrelated) == before[unrelated], "a page that does not show the change was made again"
