@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .model import Catalog, Offering
-from .schedule import TZ, Session, expand
+from .schedule import HORIZON_DAYS, TZ, Session, expand
 
-HORIZON_DAYS = 366
 
 
 @dataclass(frozen=True)

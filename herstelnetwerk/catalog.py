@@ -22,8 +22,6 @@ from .yamlfile import Document, load_document
 
 NETWORK_FILE = "network.yaml"
 FOLDERS = {"locations": Location, "trainings": Training, "offerings": Offering}
-# How far ahead open-ended schedules are expanded for pages.
-HORIZON_DAYS = 366
 
 
 @dataclass
@@ -190,7 +188,7 @@ class _Checker:
         if join.how == "aanmelden" and join.contact is None and join.url is None:
             self.at(offering, ("join",), "Bij 'how: aanmelden' hoort een 'contact' of een 'url', "
                                          "zodat mensen weten waar ze zich kunnen aanmelden.")
-        horizon = self.ctx.build_date + timedelta(days=HORIZON_DAYS)
+        horizon = self.ctx.build_date + timedelta(days=sched.HORIZON_DAYS)
         for where, message in sched.check(offering.schedule, horizon):
             self.at(offering, ("schedule",) + where, message)
         age = (self.ctx.build_date - offering.last_checked).days
@@ -264,6 +262,11 @@ def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
     return []
 
 
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Per file, from the top down: the way a volunteer reads and fixes them."""
+    return sorted(problems, key=lambda p: (p.path.as_posix(), p.line or 0))
+
+
 def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) -> Loaded:
     """Read and check everything under ``root`` (the activities folder).
 
@@ -282,7 +285,7 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
             checker.check_network(network, checker.documents[network_path])
     items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
     if network is None:
-        raise ContentError(checker.problems, root)
+        raise ContentError(_in_order(checker.problems), root)
     catalog = Catalog(network=network, root=root, **items)
     for location in catalog.locations.values():
         checker.check_location(network, location)
@@ -294,5 +297,5 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         for item in group.values():
             checker.check_texts(network, item, _free_texts(item))
     if checker.problems:
-        raise ContentError(checker.problems, root, checker.warnings)
+        raise ContentError(_in_order(checker.problems), root, checker.warnings)
     return Loaded(catalog=catalog, warnings=checker.warnings, documents=checker.documents)

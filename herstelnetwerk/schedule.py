@@ -18,6 +18,8 @@ from .model import Schedule
 TZ = ZoneInfo("Europe/Amsterdam")
 WEEKDAY_NUMBERS = {name: number for number, name in enumerate(
     ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])}
+# How far after the build date open-ended schedules are expanded for pages and checks.
+HORIZON_DAYS = 366
 # Open-ended schedules stop after this many rule dates however far the horizon is.
 MAX_RULE_DATES = 2000
 

@@ -144,7 +144,7 @@ def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
     elif "mapping values are not allowed" in problem and ": " in before:
         message = (
             "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst "
-            'tussen aanhalingstekens, bijvoorbeeld: titel: "Koffie: iedereen welkom".'
+            'tussen aanhalingstekens, bijvoorbeeld: title: "Koffie: iedereen welkom".'
         )
     elif ("could not find expected ':'" in problem or "expected <block end>" in problem
           or "mapping values are not allowed" in problem):

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 STALE = "Deze activiteit is 326 dagen niet nagekeken (langer dan 180). Klopt alles nog? Pas dan 'last_checked' aan."
 BAD_TIME = "De tijd '10:60' klopt niet. Schrijf uren:minuten, zoals \"19:30\"."
 COLON = ("Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, "
-         'bijvoorbeeld: titel: "Koffie: iedereen welkom".')
+         'bijvoorbeeld: title: "Koffie: iedereen welkom".')
 
 
 def content(tmp_path: Path, broken: bool) -> Path:
