@@ -13,12 +13,10 @@ import html
 import json
 import logging
 import os
-import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -28,10 +26,11 @@ from herstelnetwerk import views
 from herstelnetwerk import dutch, programme
 from herstelnetwerk import finder, search_index
 from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import ParseCache, load_catalog
+from herstelnetwerk.catalog import load_catalog
 from herstelnetwerk.errors import ContentError
 from herstelnetwerk.feeds import build_feeds
 from herstelnetwerk.schedule import TZ
+from preview import Preview
 
 log = logging.getLogger("mkdocs.hooks.activities")
 
@@ -60,26 +59,11 @@ def _activities_dir(config) -> Path:
 
 
 # Kept between the builds of one `mkdocs serve --dirty`, so an edit re-does only what it touched.
-_preview: dict = {"incremental": False, "parsed": ParseCache(), "feeds": {}, "fingerprints": {},
-                  "templates": None}
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Compiled templates kept in memory between builds; a changed template compiles again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+_preview = Preview()
 
 
 def on_startup(command, dirty):
-    _preview["incremental"] = command == "serve" and dirty
+    _preview.active = command == "serve" and dirty
 
 
 def on_config(config):
@@ -90,7 +74,7 @@ def on_config(config):
     # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(build_date.timetuple())))
     try:
-        loaded = load_catalog(root, build_date, _preview["parsed"] if _preview["incremental"] else None)
+        loaded = load_catalog(root, build_date, _preview.parsed if _preview.active else None)
     except ContentError as error:
         raise PluginError(error.summary()) from None
     for warning in loaded.warnings:
@@ -144,35 +128,16 @@ def on_files(files: Files, config) -> Files:
         for key, label in labels.items():
             _page(config, files, make_url(key), "listing.html", label, ("listing", kind, key))
     files.append(File.generated(config, "assets/brand.css", content=_brand_css(catalog.network.brand)))
-    feed_cache = _preview["feeds"] if _preview["incremental"] else None
+    feed_cache = _preview.feeds if _preview.active else None
     for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url, feed_cache).items():
         files.append(File.generated(config, path, content=body))
-    if _preview["incremental"]:
-        _mark_unchanged_pages(files, config)
+    if _preview.active:
+        # What each generated page shows, computed once: it tells which pages changed.
+        _state["contexts"] = {uri: _page_context(*view) for uri, view in _state["pages"].items()}
+        custom_dir = Path(config.theme.custom_dir)
+        shared = repr((catalog.network, max(p.stat().st_mtime_ns for p in custom_dir.rglob("*"))))
+        _preview.mark_unchanged_pages(files, _state["contexts"], shared)
     return files
-
-
-def _mark_unchanged_pages(files: Files, config) -> None:
-    """In ``mkdocs serve --dirty``: render again only the pages whose data changed.
-
-    MkDocs counts a generated page as changed on every build; here a generated
-    page counts as changed when what it shows (its page context, the network,
-    the templates) differs from the previous build. Hand-written pages show
-    data too (the home page's week), so they are always rendered again.
-    """
-    custom_dir = Path(config.theme.custom_dir)
-    shared = repr((_state["data"].network, max(p.stat().st_mtime_ns for p in custom_dir.rglob("*"))))
-    previous, current = _preview["fingerprints"], {}
-    contexts = _state["contexts"] = {}
-    for file in files.documentation_pages():
-        if file.src_uri not in _state["pages"]:
-            file.is_modified = lambda: True
-            continue
-        contexts[file.src_uri] = _page_context(*_state["pages"][file.src_uri])
-        current[file.src_uri] = hash((shared, repr(contexts[file.src_uri])))
-        changed = previous.get(file.src_uri) != current[file.src_uri]
-        file.is_modified = lambda changed=changed: changed
-    _preview["fingerprints"] = current
 
 
 def _programme_pages(config, files: Files, municipality) -> None:
@@ -205,9 +170,8 @@ def on_env(env, config, files):
     ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters["markdown"] = lambda text: Markup(markup.to_html(text))
-    if _preview["incremental"]:
-        _preview["templates"] = _preview["templates"] or _CompiledTemplates()
-        env.bytecode_cache = _preview["templates"]
+    if _preview.active:
+        env.bytecode_cache = _preview.templates
     return env
 
 
@@ -276,41 +240,16 @@ def on_post_build(config):
     edited page shows at once and the finder catches up a moment later.
     """
     site, groups = Path(config.site_dir), finder.search_indexes(_state["data"])
-    if not _preview["incremental"]:
+    if _preview.active:
+        _preview.in_background(lambda: search_index.write_indexes(site, groups, finder.GENERAL_INDEX))
+    else:
         try:
             search_index.write_indexes(site, groups, finder.GENERAL_INDEX)
         except Exception as error:
             raise PluginError(f"Het zoekregister kon niet worden gemaakt: {error}") from None
-    else:
-        _index_in_background(site, groups)
     log.info(_summary())
 
 
-def _index_in_background(site: Path, groups: dict) -> None:
-    """Write the search index in a thread; edits made meanwhile are indexed right after, once."""
-    with _indexing:
-        _preview["index_request"] = (site, groups)
-        worker = _preview.get("indexer")
-        if worker is not None and worker.is_alive():
-            return  # the running worker picks the newest request up when it is done
-
-        def work() -> None:
-            while True:
-                with _indexing:
-                    request = _preview.pop("index_request", None)
-                    if request is None:
-                        return
-                try:
-                    search_index.write_indexes(*request, finder.GENERAL_INDEX)
-                except Exception as error:  # the preview goes on; the finder keeps the previous index
-                    log.warning(f"Het zoekregister kon niet worden gemaakt: {error}")
-
-        _preview["indexer"] = threading.Thread(target=work, name=INDEX_THREAD, daemon=True)
-        _preview["indexer"].start()
-
-
-_indexing = threading.Lock()
-INDEX_THREAD = "zoekregister"
 
 
 def on_serve(server, config, builder):

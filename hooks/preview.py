@@ -1,0 +1,84 @@
+"""What keeps `mkdocs serve --dirty` quick: state that lives from build to build.
+
+Imported by hooks/activities.py (not a hook of its own). In one serving
+process it keeps parsed files, serialised calendar events and compiled
+templates; it tells MkDocs which generated pages really changed; and it
+writes the search index in the background, once more after edits that came
+in meanwhile. Ordinary builds use none of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable
+
+from jinja2 import BytecodeCache
+
+from herstelnetwerk.catalog import ParseCache
+
+log = logging.getLogger("mkdocs.hooks.activities")
+
+INDEX_THREAD = "zoekregister"
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory; a template whose source changed compiles again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.active = False
+        self.parsed = ParseCache()
+        self.feeds: dict = {}
+        self.templates = CompiledTemplates()
+        self._fingerprints: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._pending: Callable[[], None] | None = None
+        self._worker: threading.Thread | None = None
+
+    def mark_unchanged_pages(self, files, contexts: dict[str, dict], shared: str) -> None:
+        """Render again only the generated pages whose context (or ``shared``) changed.
+
+        MkDocs counts a generated page as changed on every build. Hand-written
+        pages show data too (the home page's week), so they always count as changed.
+        """
+        current = {}
+        for file in files.documentation_pages():
+            if file.src_uri not in contexts:
+                file.is_modified = lambda: True
+                continue
+            current[file.src_uri] = hash((shared, repr(contexts[file.src_uri])))
+            changed = self._fingerprints.get(file.src_uri) != current[file.src_uri]
+            file.is_modified = lambda changed=changed: changed
+        self._fingerprints = current
+
+    def in_background(self, job: Callable[[], None]) -> None:
+        """Run ``job`` in a thread; a job asked for while one runs replaces any waiting one."""
+        with self._lock:
+            self._pending = job
+            if self._worker is not None and self._worker.is_alive():
+                return
+            self._worker = threading.Thread(target=self._work, name=INDEX_THREAD, daemon=True)
+            self._worker.start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                if job is None:
+                    return
+            try:
+                job()
+            except Exception as error:  # the preview goes on; the finder keeps the previous index
+                log.warning(f"Het zoekregister kon niet worden gemaakt: {error}")
