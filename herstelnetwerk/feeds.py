@@ -19,13 +19,14 @@ Every feed goes through ``calendar_for``, so all feeds follow the same rules:
 - The network is a neutral brand: no ORGANIZER, ATTENDEE or CONTACT, and never
   the provider.
 
-Nothing here imports MkDocs; the hooks write the returned bytes to the site.
+Nothing here imports MkDocs; ``write_feeds`` writes them into the built site.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vDuration
@@ -45,23 +46,39 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _END_OF_DAY = time(23, 59, 59)
 
 
-def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str, cache: dict | None = None) -> dict[str, bytes]:
+def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> dict[str, bytes]:
     """Every feed of the site: site-relative path -> .ics bytes.
 
     One feed with everything, and one per visible offering, municipality,
     training (all its runs) and theme. Feeds of municipalities, trainings and
     themes exist even while they are empty, so their pages can always link them.
-    A ``cache`` kept between builds in one process keeps the serialised events
-    of offerings that did not change.
     """
+    return dict(iter_feeds(catalog, agenda, site_url))
+
+
+def write_feeds(folder: Path, catalog: Catalog, agenda: Agenda, site_url: str) -> int:
+    """Write every feed into ``folder`` (the site), one at a time; returns how many."""
+    written = 0
+    made: set[Path] = set()
+    for path, body in iter_feeds(catalog, agenda, site_url):
+        target = folder / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(body)
+        written += 1
+    return written
+
+
+def iter_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """The feeds of ``build_feeds``, one by one, so a large network's feeds need not all be in memory."""
     network = catalog.network
     visible = agenda.visible()
-    feeds: dict[str, bytes] = {}
-    splice = _Splicer(catalog, site_url, agenda.build_date, cache)
+    splice = _Splicer(catalog, site_url, agenda.build_date)
 
-    def add(path: str, entries: list[Entry], subject: str | None = None) -> None:
+    def feed(path: str, entries: list[Entry], subject: str | None = None) -> tuple[str, bytes]:
         name = network.name if subject is None else f"{network.name} – {subject}"
-        feeds[path] = splice(entries, name)
+        return path, splice(entries, name)
 
     # Each offering is in several feeds: index them once instead of scanning all per feed.
     by_municipality: dict[str, list[Entry]] = {}
@@ -75,16 +92,16 @@ def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str, cache: dict | N
         for slug in entry.offering.themes:
             by_theme.setdefault(slug, []).append(entry)
 
-    add(urls.feed("alles"), visible)
+    yield feed(urls.feed("alles"), visible)
     for entry in visible:
-        add(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
+        yield feed(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
     for municipality in network.municipalities:
-        add(urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []), municipality.name)
+        yield feed(urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []),
+                   municipality.name)
     for slug, training in sorted(catalog.trainings.items()):
-        add(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
+        yield feed(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
     for slug, label in v.THEMES:
-        add(urls.feed("thema", slug), by_theme.get(slug, []), label)
-    return feeds
+        yield feed(urls.feed("thema", slug), by_theme.get(slug, []), label)
 
 
 class _Splicer:
@@ -97,12 +114,11 @@ class _Splicer:
     byte-for-byte the same (the tests compare them).
     """
 
-    def __init__(self, catalog: Catalog, site_url: str, build_date: date, cache: dict | None = None):
+    def __init__(self, catalog: Catalog, site_url: str, build_date: date):
         self.catalog, self.site_url, self.build_date = catalog, site_url, build_date
         self.host = urlsplit(site_url).hostname
         self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
         self.events: dict[str, tuple[bytes, list[date]]] = {}
-        self.kept = cache
         self.zones: dict[tuple[date, date], bytes] = {}
 
     def __call__(self, entries: list[Entry], name: str) -> bytes:
@@ -122,22 +138,9 @@ class _Splicer:
 
     def _events(self, entry: Entry) -> tuple[bytes, list[date]]:
         if entry.slug not in self.events:
-            key = self._key(entry) if self.kept is not None else None
-            if key is not None and key in self.kept:
-                self.events[entry.slug] = self.kept[key]
-            else:
-                events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
-                self.events[entry.slug] = (b"".join(e.to_ical() for e in events), [e.start.date() for e in events])
-                if key is not None:
-                    self.kept[key] = self.events[entry.slug]
+            events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
+            self.events[entry.slug] = (b"".join(e.to_ical() for e in events), [e.start.date() for e in events])
         return self.events[entry.slug]
-
-    def _key(self, entry: Entry) -> tuple:
-        """Everything an offering's events are made of."""
-        offering = entry.offering
-        return (offering.slug, self.site_url, self.build_date, repr((
-            offering, display.training_of(offering, self.catalog), self.catalog.locations.get(offering.location),
-            self.catalog.network.name, self.catalog.network.municipalities)))
 
 
 def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog,

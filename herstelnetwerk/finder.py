@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Iterable
 
-from . import urls
+from . import display, markup, urls
 from . import vocabulary as v
 from .model import ONLINE
-from .views import SiteData, offering_type
+from .views import LABELS, SiteData, location_summary, offering_type
 
 # How far ahead the date filter reaches (a little over two months).
 FINDER_DAYS = 62
@@ -153,32 +153,104 @@ def municipality_index(slug: str) -> str:
     return f"pagefind/gemeenten/{slug}/"
 
 
-def search_indexes(data: SiteData) -> dict[str, list[str]]:
-    """Which pages go in which search index: {index folder: [page paths]}.
+@dataclass
+class SearchRecord:
+    """One thing the finder can find: a page, its title, the words to search in, and its facets.
 
-    Page paths are relative to the site, as in ``urls``. An offering is in the
-    index of its location's municipality; an online offering in the general
-    index (once, however many municipalities it is offered in: its
-    municipality filter tells which). Locations are in their municipality's
-    index too. Every page not listed here goes in the general index
-    (``GENERAL_INDEX``).
+    The search index is made from these records, not from the built HTML: the
+    words come from the same data the page shows, so the index can be written
+    while the pages are still being rendered.
     """
-    groups: dict[str, list[str]] = {GENERAL_INDEX: []}
+
+    page: str  # the page's path in the site, as in ``urls``
+    title: str
+    text: str
+    facets: Facets | None = None
+
+    def meta(self) -> dict[str, str]:
+        meta = {"title": self.title}
+        if self.facets is not None:
+            meta["soort"] = self.facets.kind
+            meta.update(self.facets.meta)
+        return meta
+
+
+def _words(*parts: str | None) -> str:
+    """Texts as one searchable text: Markdown to plain words, empty parts left out."""
+    return "\n".join(plain for part in parts if part and (plain := markup.plain_text(part)))
+
+
+def _offering_record(data: SiteData, slug: str) -> SearchRecord | None:
+    facets = offering_facets(data, slug)
+    if facets is None:
+        return None
+    offering = data.agenda.entries[slug].offering
+    catalog = data.catalog
+    card = data.cards[slug]
+    training = display.training_of(offering, catalog)
+    where = None
+    if offering.location != ONLINE:
+        location = catalog.locations[offering.location]
+        where = f"{location.name}, {location.address}, {card.place}, {data.municipality_name(location.municipality)}"
+    text = _words(card.title, card.type_label, training.title if training else None, card.summary, card.rhythm,
+                  where or "Online", ", ".join(LABELS["audience"][a] for a in offering.audience),
+                  ", ".join(LABELS["theme"][t] for t in offering.themes),
+                  display.description(offering, catalog), offering.first_time, offering.join.note)
+    return SearchRecord(card.url, card.title, text, facets)
+
+
+def _location_record(data: SiteData, slug: str) -> SearchRecord:
+    location = data.catalog.locations[slug]
+    summary = location_summary(data, location)
+    text = _words(location.name, f"{location.address}, {location.postcode} {summary['place']}", summary["municipality"],
+                  ", ".join(fact["text"] for fact in summary["facts"]), location.accessibility.note, location.directions)
+    return SearchRecord(urls.location(slug), location.name, text, location_facets(data, slug))
+
+
+def _training_record(data: SiteData, slug: str) -> SearchRecord:
+    training = data.catalog.trainings[slug]
+    text = _words(training.title, training.summary, training.description,
+                  ", ".join(LABELS["audience"][a] for a in training.audience),
+                  ", ".join(LABELS["theme"][t] for t in training.themes))
+    return SearchRecord(urls.training(slug), training.title, text, page_facets(data, "training", [slug]))
+
+
+def _municipality_record(data: SiteData, slug: str) -> SearchRecord:
+    name = data.municipality_name(slug)
+    title = f"Activiteiten in {name}"
+    text = _words(title, f"Alles wat er deze week en later in {name} te doen is, en de plekken waar het is.")
+    return SearchRecord(urls.municipality(slug), title, text, page_facets(data, "municipality", [slug]))
+
+
+def search_records(data: SiteData, pages: Iterable[SearchRecord] = ()) -> dict[str, list[SearchRecord]]:
+    """What goes in which search index: {index folder: [records]}.
+
+    An offering is in the index of its location's municipality; an online
+    offering in the general index (once, however many municipalities it is
+    offered in: its municipality filter tells which). Locations are in their
+    municipality's index too. Municipality and training pages, and ``pages``
+    (hand-written pages, made by the caller from their text), are in the
+    general index (``GENERAL_INDEX``).
+    """
+    records: dict[str, list[SearchRecord]] = {GENERAL_INDEX: []}
     for municipality in data.network.municipalities:
-        groups[municipality_index(municipality.slug)] = []
-        groups[GENERAL_INDEX].append(urls.municipality(municipality.slug))
+        records[municipality_index(municipality.slug)] = []
+        records[GENERAL_INDEX].append(_municipality_record(data, municipality.slug))
     for slug in data.catalog.trainings:
-        groups[GENERAL_INDEX].append(urls.training(slug))
+        records[GENERAL_INDEX].append(_training_record(data, slug))
     for slug, location in data.catalog.locations.items():
-        groups[municipality_index(location.municipality)].append(urls.location(slug))
+        records[municipality_index(location.municipality)].append(_location_record(data, slug))
     for entry in data.agenda.visible():
+        record = _offering_record(data, entry.slug)
+        if record is None:
+            continue
         offering = entry.offering
         if offering.location == ONLINE:
-            groups[GENERAL_INDEX].append(urls.offering(entry.slug))
+            records[GENERAL_INDEX].append(record)
         else:
-            municipality = data.catalog.locations[offering.location].municipality
-            groups[municipality_index(municipality)].append(urls.offering(entry.slug))
-    return groups
+            records[municipality_index(data.catalog.locations[offering.location].municipality)].append(record)
+    records[GENERAL_INDEX].extend(pages)
+    return records
 
 
 def finder_search(data: SiteData) -> dict[str, Any]:

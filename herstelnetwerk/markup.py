@@ -7,6 +7,7 @@ and drops links whose target is not http(s), mailto, tel, an anchor or a path.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -46,6 +47,13 @@ def _renderer() -> markdown.Markdown:
 def to_html(text: str | None) -> str:
     if not text:
         return ""
+    return _to_html(text)
+
+
+# Many pages show the same text (a training's description on each of its runs, a
+# location's directions on each of its activities): each is rendered once.
+@lru_cache(maxsize=4096)
+def _to_html(text: str) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     renderer = _renderer()
     renderer.reset()
@@ -53,3 +61,16 @@ def to_html(text: str | None) -> str:
     escaped = re.sub(r"(?m)^(\s*)&gt;", r"\1>", escaped)
     return renderer.convert(escaped)
 
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(text: str | None) -> str:
+    """The words of a content text without its Markdown: for the search index."""
+    return html_text(to_html(text))
+
+
+def html_text(markup: str) -> str:
+    """The words of an HTML fragment, on one line."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())

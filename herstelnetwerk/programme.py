@@ -9,6 +9,7 @@ here at build time (no outside service ever sees who prints what).
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
@@ -60,6 +61,8 @@ def _item(data: SiteData, session, entry: Entry) -> dict[str, Any]:
             "place": place, "address": address, "online": card.online}
 
 
+# Both months of a municipality's programme point to the same page.
+@lru_cache(maxsize=1024)
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for ``url``, black on white, with a text alternative."""
     code = segno.make(url, error="m", micro=False)

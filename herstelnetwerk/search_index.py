@@ -1,9 +1,13 @@
-"""Writes the finder's search indexes from the built site, one Pagefind index per group.
+"""Writes the finder's search indexes, one Pagefind index per folder, from search records.
 
-``finder.search_indexes`` decides which page goes in which index; this module
-reads those pages' HTML (so the ``data-pagefind-*`` attributes the templates
-write keep working) and hands them to one Pagefind process, index after index.
-Pages of the site that no group lists go in the general index.
+``finder.search_records`` decides what is searchable and in which index; this
+module hands those records to one Pagefind process, index after index. It
+does not read the built pages, so it can run while they are still being
+written.
+
+It speaks Pagefind's service protocol itself (what the ``pagefind`` package's
+client speaks too): that client reads one answer per tenth of a second, which
+would make 20,000 records take over half an hour.
 
 Only the general index carries the search engine (its JavaScript and
 WebAssembly); the other indexes are merged into it in the browser and only
@@ -13,83 +17,106 @@ need their own data, so the engine's files are removed from their folders.
 from __future__ import annotations
 
 import asyncio
-import os
+import base64
+import json
 import shutil
 from pathlib import Path
 
-from pagefind.service import PagefindService
+from pagefind.service import get_executable
+
+from .finder import SearchRecord
 
 LANGUAGE = "nl"
 # What a merged index is made of; the rest of a written bundle is the engine and its UI.
 MERGED_INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
-# A folder inside the site, only there while the indexes are written.
-STAGING = ".zoekregister-bron"
+# Records sent to the indexer before waiting for its answers.
+BATCH = 500
 
 
-def page_file(site: Path, page: str) -> Path:
-    """The HTML file of a page path such as ``activiteiten/wandelen/``."""
-    return site / page / "index.html" if page.endswith("/") or not page else site / page
+def write_indexes(site: Path, records: dict[str, list[SearchRecord]], general: str) -> dict[str, int]:
+    """Write every index into the site; returns the number of records each index holds."""
+    return asyncio.run(_write_indexes(Path(site), records, general))
 
 
-def write_indexes(site: Path, groups: dict[str, list[str]], general: str) -> dict[str, int]:
-    """Write every index into the site; returns the number of pages each index holds."""
-    return asyncio.run(_write_indexes(Path(site), groups, general))
+class SearchIndexError(RuntimeError):
+    """The indexer refused a request or stopped."""
 
 
-def _assign(site: Path, groups: dict[str, list[str]], general: str) -> dict[str, list[Path]]:
-    files: dict[str, list[Path]] = {folder: [] for folder in groups}
-    files.setdefault(general, [])
-    listed: set[Path] = set()
-    for folder, pages in groups.items():
-        for page in pages:
-            file = page_file(site, page)
-            if file.is_file():
-                files[folder].append(file)
-                listed.add(file)
-    # Not the HTML files of an earlier index's folder, nor of the staging folder.
-    skipped = {page_file(site, folder).parent for folder in files} | {site / STAGING}
-    for file in sorted(site.rglob("*.html")):
-        if file not in listed and skipped.isdisjoint(file.parents):
-            files[general].append(file)
-    return files
+class _Indexer:
+    """One ``pagefind --service`` process: requests go in as base64 JSON, each followed by a comma."""
+
+    async def start(self) -> "_Indexer":
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("het programma pagefind is niet geïnstalleerd")
+        self._process = await asyncio.create_subprocess_exec(
+            str(executable), "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            limit=2**24)
+        self._waiting: dict[int, asyncio.Future] = {}
+        self._last_id = 0
+        self._reader = asyncio.create_task(self._read_answers())
+        return self
+
+    async def ask(self, payload: dict) -> dict:
+        self._last_id += 1
+        answer = asyncio.get_running_loop().create_future()
+        self._waiting[self._last_id] = answer
+        message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
+        self._process.stdin.write(base64.b64encode(message) + b",")
+        await self._process.stdin.drain()
+        return await answer
+
+    async def _read_answers(self) -> None:
+        try:
+            while True:
+                raw = await self._process.stdout.readuntil(b",")
+                answer = json.loads(base64.b64decode(raw[:-1]))
+                waiting = self._waiting.pop(answer.get("message_id"), None)
+                if waiting is None:
+                    continue
+                payload = answer["payload"]
+                if payload.get("type") == "Error":
+                    waiting.set_exception(SearchIndexError(payload.get("message", "onbekende fout")))
+                else:
+                    waiting.set_result(payload)
+        except asyncio.IncompleteReadError:
+            for waiting in self._waiting.values():
+                waiting.set_exception(SearchIndexError("pagefind is onverwacht gestopt"))
+
+    async def close(self) -> None:
+        self._process.stdin.close()
+        await self._process.wait()
+        self._reader.cancel()
 
 
-async def _write_indexes(site: Path, groups: dict[str, list[str]], general: str) -> dict[str, int]:
-    files = _assign(site, groups, general)
-    for folder in files:
+async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], general: str) -> dict[str, int]:
+    for folder in records:
         shutil.rmtree(site / folder, ignore_errors=True)
-    staging = site / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
     counts: dict[str, int] = {}
-    service = await PagefindService().launch()
+    indexer = await _Indexer().start()
     try:
         # The general index first: the others are written in folders inside its folder.
-        for folder in sorted(files, key=lambda f: (f != general, f)):
-            # The indexer reads a folder at once (one request, not one per page): the index's
-            # pages are linked into a folder of their own, at the same place as in the site.
-            _stage(site, files[folder], staging)
-            index = await service.create_index({"force_language": LANGUAGE})
-            await index.add_directory(str(staging))
-            await index.write_files(output_path=str(site / folder))
-            await index.delete_index()
-            shutil.rmtree(staging)
+        for folder in sorted(records, key=lambda f: (f != general, f)):
+            index = (await indexer.ask({"type": "NewIndex", "config": {"force_language": LANGUAGE}}))["index_id"]
+            batch = records[folder]
+            for start in range(0, len(batch), BATCH):
+                await asyncio.gather(*(indexer.ask(_record_request(index, record))
+                                       for record in batch[start:start + BATCH]))
+            await indexer.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site / folder)})
+            await indexer.ask({"type": "DeleteIndex", "index_id": index})
             if folder != general:
                 _keep_only_index_data(site / folder)
-            counts[folder] = len(files[folder])
+            counts[folder] = len(batch)
     finally:
-        await service.close()
-        shutil.rmtree(staging, ignore_errors=True)
+        await indexer.close()
     return counts
 
 
-def _stage(site: Path, pages: list[Path], staging: Path) -> None:
-    for file in pages:
-        target = staging / file.relative_to(site)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(file, target)
-        except OSError:
-            shutil.copyfile(file, target)
+def _record_request(index: int, record: SearchRecord) -> dict:
+    facets = record.facets
+    return {"type": "AddRecord", "index_id": index, "url": "/" + record.page, "content": record.text,
+            "language": LANGUAGE, "meta": record.meta(), "filters": facets.filters if facets else None,
+            "sort": facets.sort if facets and facets.sort else None}
 
 
 def _keep_only_index_data(bundle: Path) -> None:

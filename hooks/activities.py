@@ -1,9 +1,10 @@
 """MkDocs adapter: turns the activities/ folder into pages and iCal feeds.
 
 All the work happens in the ``herstelnetwerk`` package; this module only
-translates between it and MkDocs: it reads the config, adds generated pages
-and feed files, hands each page its data, and turns content errors into one
-build error that lists them all.
+translates between it and MkDocs: it reads the config, adds generated pages,
+hands each page its data, and turns content errors into one build error that
+lists them all. The feeds and the search index are written beside the pages,
+in a process of their own (``herstelnetwerk.background``), while MkDocs renders.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from herstelnetwerk import views
 from herstelnetwerk import dutch, programme
 from herstelnetwerk import finder, search_index
 from herstelnetwerk.agenda import build_agenda
+from herstelnetwerk.background import Background, BackgroundError
 from herstelnetwerk.catalog import load_catalog
 from herstelnetwerk.errors import ContentError
-from herstelnetwerk.feeds import build_feeds
+from herstelnetwerk.feeds import write_feeds
 from herstelnetwerk.schedule import TZ
 from preview import Preview
 
@@ -62,8 +64,14 @@ def _activities_dir(config) -> Path:
 _preview = Preview()
 
 
+# While serving, a build does not wait for its feeds and search index.
+_serving = False
+
+
 def on_startup(command, dirty):
-    _preview.active = command == "serve" and dirty
+    global _serving
+    _serving = command == "serve"
+    _preview.active = _serving and dirty
 
 
 def on_config(config):
@@ -128,9 +136,6 @@ def on_files(files: Files, config) -> Files:
         for key, label in labels.items():
             _page(config, files, make_url(key), "listing.html", label, ("listing", kind, key))
     files.append(File.generated(config, "assets/brand.css", content=_brand_css(catalog.network.brand)))
-    feed_cache = _preview.feeds if _preview.active else None
-    for path, body in build_feeds(catalog, data.agenda, catalog.network.site_url, feed_cache).items():
-        files.append(File.generated(config, path, content=body))
     if _preview.active:
         # What each generated page shows, computed once: it tells which pages changed.
         _state["contexts"] = {uri: _page_context(*view) for uri, view in _state["pages"].items()}
@@ -172,13 +177,53 @@ def on_env(env, config, files):
     env.filters["markdown"] = lambda text: Markup(markup.to_html(text))
     if _preview.active:
         env.bytecode_cache = _preview.templates
+    _start_background(Path(config.site_dir), _searchable_pages(files))
     return env
+
+
+# The feeds and search index of the build under way, written in another process.
+_background: Background | None = None
+
+
+def _start_background(site: Path, pages: list[finder.SearchRecord]) -> None:
+    """Write the feeds and the search index while MkDocs renders the pages.
+
+    MkDocs has emptied the site folder by now (unless --dirty), and every page's
+    Markdown is rendered, so the hand-written pages' texts are known.
+    """
+    global _background
+    _stop_background()
+    data: views.SiteData = _state["data"]
+
+    def work() -> tuple[int, int]:
+        feeds = write_feeds(site, data.catalog, data.agenda, data.network.site_url)
+        indexed = search_index.write_indexes(site, finder.search_records(data, pages), finder.GENERAL_INDEX)
+        return feeds, sum(indexed.values())
+
+    _background = Background(work)
+
+
+def _stop_background() -> None:
+    global _background
+    if _background is not None:
+        _background.cancel()
+        _background = None
+
+
+def _searchable_pages(files: Files) -> list[finder.SearchRecord]:
+    """Hand-written pages without a template of their own (an overview page has one) are found by the finder."""
+    records = []
+    for file in files.documentation_pages():
+        page = file.page
+        if file.src_uri in _state["pages"] or page is None or page.meta.get("template"):
+            continue
+        records.append(finder.SearchRecord(file.url, page.title or "", markup.html_text(page.content or "")))
+    return records
 
 
 def on_nav(nav, config, files):
     _state["rendered"] = 0
     _state["total_pages"] = len(files.documentation_pages())
-    _state["feeds"] = sum(1 for file in files if file.src_uri.endswith(".ics"))
     return nav
 
 
@@ -188,22 +233,22 @@ def _progress() -> None:
         log.info(f"{_state['rendered']} van {_state['total_pages']} pagina's gemaakt")
 
 
-def _summary() -> str:
+def _summary(feeds: int, records: int) -> str:
     """One line for the end of the build: how much was made, and how long it took."""
     entries = _state["agenda"].entries.values()
     return (f"Klaar: {len(entries)} activiteiten, {sum(len(e.sessions) for e in entries)} bijeenkomsten, "
-            f"{_state['rendered']} pagina's, {_state['feeds']} agenda-bestanden in "
+            f"{_state['rendered']} pagina's, {feeds} agenda-bestanden, {records} zoekresultaten in "
             f"{time.perf_counter() - _state['started']:.1f} s")
 
 
 def _page_context(kind: str, *keys) -> dict:
-    """What the template of a generated page gets: its view, and the finder's facets."""
+    """What the template of a generated page gets: its view."""
     data: views.SiteData = _state["data"]
     make = {"offering": views.offering_page, "municipality": views.municipality_page,
             "training": views.training_page, "location": views.location_page,
             "listing": views.listing_page,
             "programme": programme.programme_page, "embed": programme.embed_page}[kind]
-    context = {"view": make(data, *keys), "facets": finder.page_facets(data, kind, keys)}
+    context = {"view": make(data, *keys)}
     if kind == "municipality":
         context["extras"] = programme.municipality_extras(data, *keys)
     return context
@@ -234,22 +279,27 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """Index the built site for the finder (the search page): one index per municipality and a general one.
+    """Wait for the feeds and the search index, and fail the build if they could not be made.
 
-    While serving with --dirty the index is written in the background, so an
-    edited page shows at once and the finder catches up a moment later.
+    While serving, the preview does not wait: an edited page shows at once, and
+    its feed and the finder catch up a moment later (an edit that comes in
+    meanwhile stops them and starts them again).
     """
-    site, groups = Path(config.site_dir), finder.search_indexes(_state["data"])
-    if _preview.active:
-        _preview.in_background(lambda: search_index.write_indexes(site, groups, finder.GENERAL_INDEX))
-    else:
-        try:
-            search_index.write_indexes(site, groups, finder.GENERAL_INDEX)
-        except Exception as error:
-            raise PluginError(f"Het zoekregister kon niet worden gemaakt: {error}") from None
-    log.info(_summary())
+    global _background
+    if _serving:
+        log.info(f"Klaar: {_state['rendered']} pagina's in {time.perf_counter() - _state['started']:.1f} s; "
+                 "agenda-bestanden en zoekregister volgen")
+        return
+    background, _background = _background, None
+    try:
+        feeds, records = background.result()
+    except BackgroundError as error:
+        raise PluginError(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}") from None
+    log.info(_summary(feeds, records))
 
 
+def on_build_error(error):
+    _stop_background()
 
 
 def on_serve(server, config, builder):

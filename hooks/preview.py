@@ -1,25 +1,15 @@
 """What keeps `mkdocs serve --dirty` quick: state that lives from build to build.
 
 Imported by hooks/activities.py (not a hook of its own). In one serving
-process it keeps parsed files, serialised calendar events and compiled
-templates; it tells MkDocs which generated pages really changed; and it
-writes the search index in the background, once more after edits that came
-in meanwhile. Ordinary builds use none of it.
+process it keeps parsed files and compiled templates, and it tells MkDocs
+which generated pages really changed. Ordinary builds use none of it.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from typing import Callable
-
 from jinja2 import BytecodeCache
 
 from herstelnetwerk.catalog import ParseCache
-
-log = logging.getLogger("mkdocs.hooks.activities")
-
-INDEX_THREAD = "zoekregister"
 
 
 class CompiledTemplates(BytecodeCache):
@@ -40,12 +30,8 @@ class Preview:
     def __init__(self) -> None:
         self.active = False
         self.parsed = ParseCache()
-        self.feeds: dict = {}
         self.templates = CompiledTemplates()
         self._fingerprints: dict[str, int] = {}
-        self._lock = threading.Lock()
-        self._pending: Callable[[], None] | None = None
-        self._worker: threading.Thread | None = None
 
     def mark_unchanged_pages(self, files, contexts: dict[str, dict], shared: str) -> None:
         """Render again only the generated pages whose context (or ``shared``) changed.
@@ -62,23 +48,3 @@ class Preview:
             changed = self._fingerprints.get(file.src_uri) != current[file.src_uri]
             file.is_modified = lambda changed=changed: changed
         self._fingerprints = current
-
-    def in_background(self, job: Callable[[], None]) -> None:
-        """Run ``job`` in a thread; a job asked for while one runs replaces any waiting one."""
-        with self._lock:
-            self._pending = job
-            if self._worker is not None and self._worker.is_alive():
-                return
-            self._worker = threading.Thread(target=self._work, name=INDEX_THREAD, daemon=True)
-            self._worker.start()
-
-    def _work(self) -> None:
-        while True:
-            with self._lock:
-                job, self._pending = self._pending, None
-                if job is None:
-                    return
-            try:
-                job()
-            except Exception as error:  # the preview goes on; the finder keeps the previous index
-                log.warning(f"Het zoekregister kon niet worden gemaakt: {error}")

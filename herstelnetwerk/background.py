@@ -1,0 +1,62 @@
+"""Work that runs beside the build, in a process of its own.
+
+Rendering thousands of pages keeps one processor busy; the feeds and the
+search index do not need the rendered pages, so they are written at the same
+time on another processor. The process is forked, so it starts with the
+catalog and agenda already in memory and nothing has to be sent to it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Any, Callable
+
+# The name of the process, as listed by multiprocessing.active_children().
+PROCESS_NAME = "herstelnetwerk-naast-de-bouw"
+
+
+class BackgroundError(RuntimeError):
+    """The work in the background failed; the message says how."""
+
+
+class Background:
+    """``work()`` running in a forked process; ``result()`` waits for it, ``cancel()`` stops it."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._answer, answer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(work, answer), name=PROCESS_NAME, daemon=True)
+        self._process.start()
+        answer.close()
+
+    def result(self) -> Any:
+        """What ``work()`` returned; raises BackgroundError when it failed or the process died."""
+        try:
+            outcome, value = self._answer.recv()
+        except EOFError:  # it died without answering
+            outcome, value = "died", None
+        self._process.join()
+        self._answer.close()
+        if outcome == "died":
+            raise BackgroundError(f"het proces stopte onverwacht (code {self._process.exitcode})")
+        if outcome == "error":
+            raise BackgroundError(value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the work if it still runs (its files may be half written)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._answer.close()
+
+
+def _run(work: Callable[[], Any], answer) -> None:
+    try:
+        value = work()
+    except BaseException as error:  # everything goes back to the build, which reports it
+        answer.send(("error", f"{type(error).__name__}: {error}"))
+    else:
+        answer.send(("ok", value))
+    finally:
+        answer.close()
