@@ -236,12 +236,12 @@ def _summary(rng: random.Random, kind: str) -> str:
     return rng.choice(SUMMARIES[:3] + SUMMARIES[4:5])
 
 
-def _description(rng: random.Random, title: str, location: str, towns: list, locations: list) -> str:
+def _description(rng: random.Random, title: str, location: str, town_of: dict[str, str]) -> str:
     """Two stock paragraphs and one sentence of its own, so no two texts are quite the same."""
     if location == "online":
         own = f"{title} is online: je doet mee vanuit huis, met of zonder camera."
     else:
-        town = next(name for slug, name, _, _ in towns if slug == dict(locations)[location])
+        town = town_of[location]
         own = (f"{title} is in {town}, op {rng.randint(2, 15)} minuten lopen van de bushalte. "
                f"Meestal zijn er {rng.randint(4, 14)} mensen.")
     return "\n\n".join([own, *rng.sample(PARAGRAPHS, 2)])
@@ -315,6 +315,8 @@ def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2
         (out / "locations" / f"{slug}.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
         locations.append((slug, slug_m))
 
+    town_names = {slug: name for slug, name, _, _ in towns}
+    town_of = {slug: town_names[municipality] for slug, municipality in locations}
     forms = (["weekly"] * 34 + ["biweekly"] * 12 + ["monthly"] * 14 + ["course"] * 28 + ["event"] * 12)
     for index in range(offerings):
         form = rng.choice(forms)
@@ -330,7 +332,7 @@ def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2
             text.append(f"training: {training}")
         else:
             text += [f"title: {_q(title)}", f"summary: {_q(_summary(rng, kind))}",
-                     "description: " + _block(_description(rng, title, location, towns, locations)).rstrip("\n"),
+                     "description: " + _block(_description(rng, title, location, town_of)).rstrip("\n"),
                      f"type: {kind}"]
         text.append(f"location: {location}")
         if online:

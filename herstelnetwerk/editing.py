@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
@@ -36,11 +37,18 @@ def repo_path(source: Path | None, repo_root: Path | None) -> str | None:
     """``source`` as a path from the repository root (``activities/offerings/x.yaml``), or None outside it."""
     if source is None or repo_root is None:
         return None
+    source = Path(source)
     try:
-        relative = Path(source).resolve().relative_to(Path(repo_root).resolve())
+        relative = (_resolved(source.parent) / source.name).relative_to(_resolved(Path(repo_root)))
     except ValueError:
         return None
     return PurePosixPath(*relative.parts).as_posix()
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path; thousands of files share a handful of folders."""
+    return folder.resolve()
 
 
 def _join(base: str, path: str) -> str:

@@ -33,6 +33,7 @@ from herstelnetwerk.errors import ContentError
 from herstelnetwerk.feeds import write_feeds
 from herstelnetwerk.schedule import TZ
 from preview import Preview
+from shared_blocks import SharedBlocks
 
 log = logging.getLogger("mkdocs.hooks.activities")
 
@@ -62,6 +63,7 @@ def _activities_dir(config) -> Path:
 
 # Kept between the builds of one `mkdocs serve --dirty`, so an edit re-does only what it touched.
 _preview = Preview()
+_shared_blocks = SharedBlocks()
 
 
 # While serving, a build does not wait for its feeds and search index.
@@ -175,6 +177,8 @@ def on_env(env, config, files):
     ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters["markdown"] = lambda text: Markup(markup.to_html(text))
+    _shared_blocks.reset(set(_state["pages"]))
+    env.globals["shared_block"] = _shared_blocks
     if _preview.active:
         env.bytecode_cache = _preview.templates
     _start_background(Path(config.site_dir), _searchable_pages(files))

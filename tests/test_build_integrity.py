@@ -28,10 +28,11 @@ OTHER_DAY = "2026-11-20"
 NOT_REPRODUCIBLE = re.compile(r"pagefind/(?:gemeenten/[a-z0-9-]+/)?(?:filter/|pagefind-entry\.json|pagefind\.)")
 
 
-def build(site: Path, activities: Path | None = None, build_date: str = OTHER_DAY) -> subprocess.CompletedProcess:
+def build(site: Path, activities: Path | None = None, build_date: str = OTHER_DAY,
+          extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items()
            if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")}
-    env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if activities is not None:
         env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
@@ -63,6 +64,18 @@ def test_same_input_same_bytes(two_builds):
     # The search index's fragments (one per page, the bulk of it) are stable.
     fragments = [name for name in first if re.match(r"pagefind/(?:gemeenten/[a-z0-9-]+/)?fragment/", name)]
     assert fragments and all(second.get(name) == first[name] for name in fragments)
+
+
+def test_shared_theme_blocks_change_no_byte(two_builds, tmp_path):
+    """Generated pages reuse the theme's navigation, footer and scripts (hooks/shared_blocks.py):
+    a build that renders every block on every page gives the same pages."""
+    site = tmp_path / "every-block"
+    result = build(site, extra_env={"HERSTELNETWERK_RENDER_EVERY_BLOCK": "1"})
+    assert result.returncode == 0, result.stderr
+    shared, every = hashes(two_builds[0]), hashes(site)
+    pages = [name for name in shared if name.endswith(".html")]
+    assert len(pages) > 100 and set(pages) == {name for name in every if name.endswith(".html")}
+    assert [name for name in pages if shared[name] != every[name]] == []
 
 
 def test_sitemap_is_dated_by_the_build_date(two_builds):
