@@ -7,7 +7,11 @@ what a first visit to one activity page downloads, and what one search
 downloads. It also builds a baseline: plain mkdocs-material on the same number
 of hand-written Markdown pages with the same texts, and prints the ratio.
 
-    python bench/benchmark.py --sizes 500,2000,5000,20000 --json bench.json
+On a shared machine a build can take twice as long from one minute to the
+next. With ``--rounds N`` ours and the baseline are built in turn N times; the
+ratio is the median of the N side-by-side ratios, the times are medians too.
+
+    python bench/benchmark.py --sizes 500,2000,5000,20000 --rounds 3 --json bench.json
 
 Everything is written to a temporary folder that is removed afterwards (use
 --keep to keep it).
@@ -21,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,8 +78,8 @@ with open(sys.argv[1], "w") as out:
 @dataclass
 class Build:
     seconds: float  # wall clock
-    cpu_seconds: float  # user + system time of the build and its children: steadier on a busy machine
-    peak_rss_mb: float  # the largest of the build and its children (the search indexer is one)
+    cpu_seconds: float  # user + system time of the build and its children
+    peak_rss_mb: float  # the largest of the build and its children (the feeds and index writer, the indexer)
     build_rss_mb: float  # the build process alone
     pages: int
     site_bytes: int
@@ -90,14 +95,13 @@ class Result:
     ours: Build
     per_offering_ms: float
     feeds: int
-    search_index_seconds: float | None  # CPU seconds of indexing the built site again on its own
-    search_index_rss_mb: float | None
     first_view_bytes: int
     first_view_files: dict[str, int]
     search_bytes_per_query: int | None
     baseline: Build | None = None
-    ratio: float | None = None  # wall time, ours / baseline
-    ratio_cpu: float | None = None  # CPU time, ours / baseline
+    ratio: float | None = None  # wall time, ours / baseline (median of the rounds)
+    ratio_cpu: float | None = None  # CPU time, ours / baseline (median of the rounds)
+    rounds: list[dict] = field(default_factory=list)  # each round's wall and CPU seconds, ours and baseline
     extra: dict = field(default_factory=dict)
 
 
@@ -196,47 +200,59 @@ def baseline_project(tree: Path, folder: Path) -> None:
         (docs / f"{path.stem}.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def run_size(size: int, scratch: Path, with_baseline: bool, seed: int) -> Result:
+def _build(run: dict, site: Path) -> Build:
+    pages, total, largest, largest_bytes = site_facts(site)
+    return Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
+                 peak_rss_mb=round(run["max_rss_kb"] / 1024, 1), build_rss_mb=round(run["own_peak_kb"] / 1024, 1),
+                 pages=pages, site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
+
+
+def _median_build(builds: list[Build]) -> Build:
+    """The facts of the first build, with the median times and the highest memory of all."""
+    return Build(**{**asdict(builds[0]), "seconds": statistics.median(b.seconds for b in builds),
+                    "cpu_seconds": statistics.median(b.cpu_seconds for b in builds),
+                    "peak_rss_mb": max(b.peak_rss_mb for b in builds),
+                    "build_rss_mb": max(b.build_rss_mb for b in builds)})
+
+
+def run_size(size: int, scratch: Path, with_baseline: bool, seed: int, rounds: int = 1) -> Result:
     tree = scratch / f"netwerk-{size}"
     counts = generate.generate(tree, size, seed=seed)
     site = scratch / f"site-{size}"
     env = {**os.environ, "HERSTELNETWERK_ACTIVITIES": str(tree), "HERSTELNETWERK_BUILD_DATE": BUILD_DATE,
            "NO_MKDOCS_2_WARNING": "1"}
-    run = measure([*MKDOCS, "build", "--strict", "--clean", "-d", str(site)], env, REPO, scratch)
-    pages, total, largest, largest_bytes = site_facts(site)
-    ours = Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
-                 peak_rss_mb=round(run["max_rss_kb"] / 1024, 1), build_rss_mb=round(run["own_peak_kb"] / 1024, 1), pages=pages,
-                 site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
+    project, base_site = scratch / f"basislijn-{size}", scratch / f"basislijn-site-{size}"
+    if with_baseline:
+        baseline_project(tree, project)
+    ours: list[Build] = []
+    baseline: list[Build] = []
+    output = ""
+    for _ in range(rounds):
+        run = measure([*MKDOCS, "build", "--strict", "--clean", "-d", str(site)], env, REPO, scratch)
+        ours.append(_build(run, site))
+        output = run["output"]
+        if with_baseline:
+            run = measure([*MKDOCS, "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(base_site)],
+                          env, project, scratch)
+            baseline.append(_build(run, base_site))
     feeds = sum(1 for _ in site.rglob("*.ics"))
-    search_seconds = search_rss = None
-    if (site / "pagefind").is_dir():
-        # Index again on its own, only to know how much of the build the search index takes.
-        index = measure([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "nl", "--quiet"],
-                        env, REPO, scratch)
-        search_seconds, search_rss = round(index["cpu_seconds"], 2), round(index["own_peak_kb"] / 1024, 1)
     offering_pages = sorted((site / "activiteiten").glob("*/index.html"))
     view_bytes, view_files = first_view(site, offering_pages[len(offering_pages) // 2])
-    result = Result(offerings=size, municipalities=counts["municipalities"], locations=counts["locations"], ours=ours,
-                    per_offering_ms=round(1000 * run["seconds"] / size, 2), feeds=feeds,
-                    search_index_seconds=search_seconds, search_index_rss_mb=search_rss, first_view_bytes=view_bytes, first_view_files=view_files,
+    median = _median_build(ours)
+    result = Result(offerings=size, municipalities=counts["municipalities"], locations=counts["locations"],
+                    ours=median, per_offering_ms=round(1000 * median.seconds / size, 2), feeds=feeds,
+                    first_view_bytes=view_bytes, first_view_files=view_files,
                     search_bytes_per_query=search_bytes(site))
-    summary = re.search(r"activiteiten: .*", run["output"])
+    summary = re.search(r"Klaar: .*", output)
     if summary:
         result.extra["summary"] = summary.group(0).strip()
     shutil.rmtree(site)
     if with_baseline:
-        project = scratch / f"basislijn-{size}"
-        baseline_project(tree, project)
-        base_site = scratch / f"basislijn-site-{size}"
-        run = measure([*MKDOCS, "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(base_site)],
-                      env, project, scratch)
-        pages, total, largest, largest_bytes = site_facts(base_site)
-        result.baseline = Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
-                                peak_rss_mb=round(run["max_rss_kb"] / 1024, 1),
-                                build_rss_mb=round(run["own_peak_kb"] / 1024, 1),
-                                pages=pages, site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
-        result.ratio = round(ours.seconds / result.baseline.seconds, 2)
-        result.ratio_cpu = round(ours.cpu_seconds / result.baseline.cpu_seconds, 2)
+        result.baseline = _median_build(baseline)
+        result.ratio = round(statistics.median(o.seconds / b.seconds for o, b in zip(ours, baseline)), 2)
+        result.ratio_cpu = round(statistics.median(o.cpu_seconds / b.cpu_seconds for o, b in zip(ours, baseline)), 2)
+        result.rounds = [{"ours_s": o.seconds, "baseline_s": b.seconds, "ours_cpu_s": o.cpu_seconds,
+                          "baseline_cpu_s": b.cpu_seconds} for o, b in zip(ours, baseline)]
         shutil.rmtree(base_site)
         shutil.rmtree(project)
     return result
@@ -249,7 +265,7 @@ def _mb(value: int | float) -> str:
 def table(results: list[Result]) -> str:
     head = ["offerings", "gemeenten", "build s", "basis s", "ratio", "build CPU s", "basis CPU s", "ratio CPU",
             "ms/offering", "peak RSS", "mkdocs RSS", "basis RSS", "pages",
-            "feeds", "site", "largest page", "first view", "search/query", "index CPU s", "index RSS"]
+            "feeds", "site", "largest page", "first view", "search/query"]
     rows = []
     for r in results:
         rows.append([
@@ -262,8 +278,6 @@ def table(results: list[Result]) -> str:
             _mb(r.ours.site_bytes), f"{r.ours.largest_page} ({r.ours.largest_page_bytes / 1e3:.0f} kB)",
             f"{r.first_view_bytes / 1e3:.1f} kB",
             f"{r.search_bytes_per_query / 1e3:.0f} kB" if r.search_bytes_per_query is not None else "n/a",
-            f"{r.search_index_seconds:.1f}" if r.search_index_seconds is not None else "n/a",
-            f"{r.search_index_rss_mb:.0f} MB" if r.search_index_rss_mb is not None else "n/a",
         ])
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",
@@ -278,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain mkdocs-material baseline")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=1, help="build ours and the baseline in turn this many times")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -286,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     try:
         for size in sizes:
-            result = run_size(size, scratch, not args.no_baseline, args.seed)
+            result = run_size(size, scratch, not args.no_baseline, args.seed, args.rounds)
             results.append(result)
             print(f"{size} activiteiten: {result.ours.seconds:.1f} s, {result.ours.peak_rss_mb:.0f} MB"
                   + (f", basislijn {result.baseline.seconds:.1f} s (ratio {result.ratio:.2f})" if result.baseline else ""),

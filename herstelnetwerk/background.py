@@ -3,7 +3,8 @@
 Rendering thousands of pages keeps one processor busy; the feeds and the
 search index do not need the rendered pages, so they are written at the same
 time on another processor. The process is forked, so it starts with the
-catalog and agenda already in memory and nothing has to be sent to it.
+catalog and agenda already in memory and nothing has to be sent to it but
+what the build learns later (``send``; the work reads it with its ``inbox``).
 """
 
 from __future__ import annotations
@@ -20,23 +21,27 @@ class BackgroundError(RuntimeError):
 
 
 class Background:
-    """``work()`` running in a forked process; ``result()`` waits for it, ``cancel()`` stops it."""
+    """``work(inbox)`` running in a forked process; ``inbox()`` there returns what ``send`` sends here."""
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+    def __init__(self, work: Callable[[Callable[[], Any]], Any]) -> None:
         context = multiprocessing.get_context("fork")
         self._answer, answer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(work, answer), name=PROCESS_NAME, daemon=True)
+        inbox, self._outbox = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(work, inbox.recv, answer), name=PROCESS_NAME, daemon=True)
         self._process.start()
         answer.close()
+        inbox.close()
+
+    def send(self, value: Any) -> None:
+        self._outbox.send(value)
 
     def result(self) -> Any:
-        """What ``work()`` returned; raises BackgroundError when it failed or the process died."""
+        """What ``work`` returned; raises BackgroundError when it failed or the process died."""
         try:
             outcome, value = self._answer.recv()
         except EOFError:  # it died without answering
             outcome, value = "died", None
-        self._process.join()
-        self._answer.close()
+        self._close()
         if outcome == "died":
             raise BackgroundError(f"het proces stopte onverwacht (code {self._process.exitcode})")
         if outcome == "error":
@@ -44,16 +49,20 @@ class Background:
         return value
 
     def cancel(self) -> None:
-        """Stop the work if it still runs (its files may be half written)."""
+        """Stop the work if it still runs (what it was writing may be left half done)."""
         if self._process.is_alive():
             self._process.terminate()
+        self._close()
+
+    def _close(self) -> None:
         self._process.join()
         self._answer.close()
+        self._outbox.close()
 
 
-def _run(work: Callable[[], Any], answer) -> None:
+def _run(work: Callable[[Callable[[], Any]], Any], inbox: Callable[[], Any], answer) -> None:
     try:
-        value = work()
+        value = work(inbox)
     except BaseException as error:  # everything goes back to the build, which reports it
         answer.send(("error", f"{type(error).__name__}: {error}"))
     else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Iterable
+from typing import Any
 
 from . import display, markup, urls
 from . import vocabulary as v
@@ -222,15 +222,15 @@ def _municipality_record(data: SiteData, slug: str) -> SearchRecord:
     return SearchRecord(urls.municipality(slug), title, text, page_facets(data, "municipality", [slug]))
 
 
-def search_records(data: SiteData, pages: Iterable[SearchRecord] = ()) -> dict[str, list[SearchRecord]]:
+def search_records(data: SiteData) -> dict[str, list[SearchRecord]]:
     """What goes in which search index: {index folder: [records]}.
 
     An offering is in the index of its location's municipality; an online
     offering in the general index (once, however many municipalities it is
     offered in: its municipality filter tells which). Locations are in their
-    municipality's index too. Municipality and training pages, and ``pages``
-    (hand-written pages, made by the caller from their text), are in the
-    general index (``GENERAL_INDEX``).
+    municipality's index too. Municipality and training pages are in the
+    general index (``GENERAL_INDEX``), and so are the hand-written pages,
+    whose records the caller adds from their text.
     """
     records: dict[str, list[SearchRecord]] = {GENERAL_INDEX: []}
     for municipality in data.network.municipalities:
@@ -249,7 +249,6 @@ def search_records(data: SiteData, pages: Iterable[SearchRecord] = ()) -> dict[s
             records[GENERAL_INDEX].append(record)
         else:
             records[municipality_index(data.catalog.locations[offering.location].municipality)].append(record)
-    records[GENERAL_INDEX].extend(pages)
     return records
 
 

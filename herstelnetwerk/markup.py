@@ -66,9 +66,22 @@ def _to_html(text: str) -> str:
 _TAG = re.compile(r"<[^>]+>")
 
 
+# Markdown's marks, for ``plain_text``: a link or image keeps its text; list, quote and
+# heading marks at a line's start and emphasis marks anywhere are dropped.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+")
+_EMPHASIS = re.compile(r"[*_`]+")
+
+
 def plain_text(text: str | None) -> str:
-    """The words of a content text without its Markdown: for the search index."""
-    return html_text(to_html(text))
+    """The words of a content text without its Markdown, on one line: for the search index.
+
+    Much cheaper than rendering the text; the words are the same.
+    """
+    if not text:
+        return ""
+    words = _EMPHASIS.sub("", _LINE_MARK.sub("", _LINK.sub(r"\1", text)))
+    return " ".join(words.split())
 
 
 def html_text(markup: str) -> str:

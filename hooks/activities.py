@@ -14,6 +14,7 @@ import html
 import json
 import logging
 import os
+import shutil
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -25,12 +26,11 @@ from mkdocs.structure.files import File, Files
 from herstelnetwerk import csp, display, markup, urls
 from herstelnetwerk import views
 from herstelnetwerk import dutch, programme
-from herstelnetwerk import finder, search_index
+from herstelnetwerk import finder, outputs
 from herstelnetwerk.agenda import build_agenda
 from herstelnetwerk.background import Background, BackgroundError
 from herstelnetwerk.catalog import load_catalog
 from herstelnetwerk.errors import ContentError
-from herstelnetwerk.feeds import write_feeds
 from herstelnetwerk.schedule import TZ
 from preview import Preview
 from shared_blocks import SharedBlocks
@@ -94,12 +94,14 @@ def on_config(config):
     started = _state["started"]
     _state.clear()
     _state["started"] = started
-    _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda, Path(config.config_file_path).parent.resolve()), pages={})
+    _state.update(root=root, catalog=catalog, agenda=agenda, data=views.build_site_data(catalog, agenda, Path(config.config_file_path).parent.resolve()), pages={},
+                  site=Path(config.site_dir))
     network = catalog.network
     config.site_name = network.name
     config.site_url = network.site_url
     config.extra["network"] = network
     config.extra["content_security_policy"] = csp.POLICY
+    _start_background(_state["site"])
     return config
 
 
@@ -181,7 +183,8 @@ def on_env(env, config, files):
     env.globals["shared_block"] = _shared_blocks
     if _preview.active:
         env.bytecode_cache = _preview.templates
-    _start_background(Path(config.site_dir), _searchable_pages(files))
+    # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
+    _background.send(_searchable_pages(files))
     return env
 
 
@@ -189,29 +192,26 @@ def on_env(env, config, files):
 _background: Background | None = None
 
 
-def _start_background(site: Path, pages: list[finder.SearchRecord]) -> None:
-    """Write the feeds and the search index while MkDocs renders the pages.
+def _start_background(site: Path) -> None:
+    """Write the feeds and the search index while MkDocs makes the pages.
 
-    MkDocs has emptied the site folder by now (unless --dirty), and every page's
-    Markdown is rendered, so the hand-written pages' texts are known.
+    They are made beside the site folder and moved in when done; the search
+    index waits for the hand-written pages' texts, sent from ``on_env``.
     """
     global _background
-    _stop_background()
+    _stop_background(site)
     data: views.SiteData = _state["data"]
-
-    def work() -> tuple[int, int]:
-        feeds = write_feeds(site, data.catalog, data.agenda, data.network.site_url)
-        indexed = search_index.write_indexes(site, finder.search_records(data, pages), finder.GENERAL_INDEX)
-        return feeds, sum(indexed.values())
-
-    _background = Background(work)
+    _background = Background(lambda inbox: outputs.write_outputs(site, data, inbox))
 
 
-def _stop_background() -> None:
+def _stop_background(site: Path | None = None) -> None:
+    """Stop the work of an earlier build (while serving, or after an error), and remove what it left."""
     global _background
     if _background is not None:
         _background.cancel()
         _background = None
+    if site is not None:
+        shutil.rmtree(outputs.staging_folder(site), ignore_errors=True)
 
 
 def _searchable_pages(files: Files) -> list[finder.SearchRecord]:
@@ -303,7 +303,7 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    _stop_background()
+    _stop_background(_state.get("site"))
 
 
 def on_serve(server, config, builder):

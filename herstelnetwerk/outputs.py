@@ -1,0 +1,57 @@
+"""The files of the site that are not pages: the iCal feeds and the search indexes.
+
+They are written into a folder beside the site and moved into it once
+complete, so they can be made while the site folder is still being emptied
+and filled with pages, and a reader never meets half a feed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from . import finder, search_index
+from .feeds import write_feeds
+from .finder import SearchRecord
+from .views import SiteData
+
+
+def staging_folder(site: Path) -> Path:
+    """Where the files are made: next to the site, on the same disk, so moving them in is a rename."""
+    site = Path(site)
+    return site.parent / f".{site.name}-naast-de-bouw"
+
+
+def write_outputs(site: Path, data: SiteData, hand_written: Callable[[], list[SearchRecord]]) -> tuple[int, int]:
+    """Write the feeds and search indexes of ``data`` into ``site``; returns (feeds, search records).
+
+    ``hand_written`` gives the hand-written pages' search records; it is called
+    once the feeds are written, and may wait until the site folder is ready.
+    """
+    site = Path(site)
+    staging = staging_folder(site)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
+        records = finder.search_records(data)
+        records[finder.GENERAL_INDEX].extend(hand_written())
+        indexed = search_index.write_indexes(staging, records, finder.GENERAL_INDEX)
+        shutil.rmtree(site / finder.GENERAL_INDEX, ignore_errors=True)
+        move_into(staging, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return feeds, sum(indexed.values())
+
+
+def move_into(source: Path, target: Path) -> None:
+    """Move everything in ``source`` into ``target``: folders ``target`` lacks at once, others file by file."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(source):
+        destination = target / entry.name
+        if entry.is_dir(follow_symlinks=False) and destination.is_dir():
+            move_into(Path(entry.path), destination)
+        else:
+            os.replace(entry.path, destination)
