@@ -1,0 +1,79 @@
+"""Work beside the build: a forked process that answers, fails loudly, or is stopped;
+and the move of its finished files into the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from herstelnetwerk.background import Background, BackgroundError
+from herstelnetwerk.outputs import move_into
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_work_gets_what_the_build_sends_and_returns_its_result():
+    job = Background(lambda inbox: ("gekregen", inbox(), os.getpid()))
+    job.send(["over/", "als-het-even-niet-gaat/"])
+    answer, received, pid = job.result()
+    assert answer == "gekregen" and received == ["over/", "als-het-even-niet-gaat/"]
+    assert pid != os.getpid()
+
+
+def test_a_failure_comes_back_as_an_error_with_its_message():
+    def work(inbox):
+        raise ValueError("de map bestaat niet")
+
+    with pytest.raises(BackgroundError, match="ValueError: de map bestaat niet"):
+        Background(work).result()
+
+
+def test_a_process_that_dies_is_reported():
+    with pytest.raises(BackgroundError, match="onverwacht"):
+        Background(lambda inbox: os._exit(3)).result()
+
+
+def test_cancel_stops_work_that_waits(tmp_path):
+    marker = tmp_path / "klaar"
+
+    def work(inbox):
+        inbox()  # never sent
+        marker.write_text("te laat")
+
+    job = Background(work)
+    started = time.perf_counter()
+    job.cancel()
+    assert time.perf_counter() - started < 5
+    assert not marker.exists()
+
+
+def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):
+    site, made = tmp_path / "site", tmp_path / "made"
+    (site / "agenda").mkdir(parents=True)
+    (site / "agenda" / "index.html").write_text("pagina")
+    (site / "agenda" / "alles.ics").write_text("oud")
+    (made / "agenda" / "activiteiten").mkdir(parents=True)
+    (made / "agenda" / "alles.ics").write_text("nieuw")
+    (made / "agenda" / "activiteiten" / "wandelen.ics").write_text("wandelen")
+    move_into(made, site)
+    assert (site / "agenda" / "index.html").read_text() == "pagina"
+    assert (site / "agenda" / "alles.ics").read_text() == "nieuw"
+    assert (site / "agenda" / "activiteiten" / "wandelen.ics").read_text() == "wandelen"
+    assert list(made.rglob("*.ics")) == []
+
+
+def test_a_search_index_that_cannot_be_made_fails_the_build(tmp_path):
+    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": "2026-11-23", "NO_MKDOCS_2_WARNING": "1",
+           "PAGEFIND_BINARY_PATH": "/bin/false"}  # an indexer that stops at once
+    env.pop("HERSTELNETWERK_ACTIVITIES", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "De agenda-bestanden of het zoekregister konden niet worden gemaakt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / ".site-naast-de-bouw").exists()
