@@ -54,13 +54,38 @@ def to_html(text: str | None) -> str:
 # location's directions on each of its activities): each is rendered once.
 @lru_cache(maxsize=4096)
 def _to_html(text: str) -> str:
+    if _is_plain(text):
+        return _paragraphs(text)
+    return _markdown(text)
+
+
+# Most texts are just paragraphs: lines that start with a letter, without any of
+# Markdown's marks, no indents and no trailing spaces. Those are written out
+# directly, exactly as Markdown would (the tests compare both on many texts).
+_NOT_PLAIN = re.compile(r"[*_`\\\[\]<>!|~^{}&#=\t\r]")
+
+
+def _is_plain(text: str) -> bool:
+    if _NOT_PLAIN.search(text):
+        return False
+    for line in text.split("\n"):
+        if line and (not line[0].isalpha() or line != line.strip()):
+            return False
+    return True
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [block.strip("\n") for block in text.split("\n\n")]
+    return "\n".join(f"<p>{block}</p>" for block in blocks if block)
+
+
+def _markdown(text: str) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     renderer = _renderer()
     renderer.reset()
     # Markdown's blockquote marker '>' was escaped above; bring it back at line starts.
     escaped = re.sub(r"(?m)^(\s*)&gt;", r"\1>", escaped)
     return renderer.convert(escaped)
-
 
 
 _TAG = re.compile(r"<[^>]+>")
