@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
@@ -142,8 +143,18 @@ def expand(schedule: Schedule, horizon: date) -> list[Session]:
     return sessions
 
 
+@lru_cache(maxsize=4096)
+def _clock_changes(day: date) -> bool:
+    """Whether the clock is set forward or back on ``day`` (thousands of sessions share a few hundred days)."""
+    start = datetime.combine(day, time(0, 0), tzinfo=TZ)
+    end = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=TZ)
+    return start.utcoffset() != end.utcoffset()
+
+
 def _wall_time_problem(day: date, at: time) -> str | None:
     """Says why a local time does not exist or happens twice on ``day``, if so."""
+    if not _clock_changes(day):
+        return None
     naive = datetime.combine(day, at)
     first = naive.replace(tzinfo=TZ, fold=0)
     second = naive.replace(tzinfo=TZ, fold=1)
