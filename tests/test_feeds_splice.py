@@ -60,3 +60,20 @@ def test_every_feed_is_byte_identical_to_calendar_for(content):
     assert differing == []
     # Not vacuous: most feeds hold events and the zone that goes with them.
     assert sum(b"BEGIN:VTIMEZONE" in body and b"BEGIN:VEVENT" in body for body in fast.values()) > len(fast) // 2
+
+
+def test_long_names_with_marks_are_folded_as_icalendar_folds_them(make_content):
+    """A feed's name is put into a shell made once; long names must fold and escape as icalendar does."""
+    long_title = "Werken met eigen ervaring, deel 2; voor wie al begonnen is – met een naam die niet op één regel past"
+    root = make_content(schedules={"inloop": """
+        repeat: wekelijks
+        day: dinsdag
+        from: 2026-12-01
+        start: "10:00"
+        end: "12:00"
+    """}, trainings={"wrap": f"title: {long_title}\nsummary: Een plan.\n"})
+    catalog = load_catalog(root, BUILD_DATE).catalog
+    agenda = build_agenda(catalog, BUILD_DATE)
+    fast, slow = build_feeds(catalog, agenda, catalog.network.site_url), reference_feeds(catalog, agenda)
+    assert fast == slow
+    assert b"\r\n " in fast[urls.feed("trainingen", "wrap")].split(b"BEGIN:VTIMEZONE")[0]  # the name line is folded
