@@ -227,6 +227,9 @@ def run_size(size: int, scratch: Path, with_baseline: bool, seed: int, rounds: i
     baseline: list[Build] = []
     output = ""
     for _ in range(rounds):
+        # Every build starts from nothing, as in a fresh clone: emptying the previous site is not timed.
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(base_site, ignore_errors=True)
         run = measure([*MKDOCS, "build", "--strict", "--clean", "-d", str(site)], env, REPO, scratch)
         ours.append(_build(run, site))
         output = run["output"]

@@ -38,17 +38,20 @@ def repo_path(source: Path | None, repo_root: Path | None) -> str | None:
     if source is None or repo_root is None:
         return None
     source = Path(source)
-    try:
-        relative = (_resolved(source.parent) / source.name).relative_to(_resolved(Path(repo_root)))
-    except ValueError:
+    folder = _folder_in_repo(source.parent, Path(repo_root))
+    if folder is None:
         return None
-    return PurePosixPath(*relative.parts).as_posix()
+    return source.name if folder == "." else f"{folder}/{source.name}"
 
 
 @lru_cache(maxsize=256)
-def _resolved(folder: Path) -> Path:
-    """A folder's real path; thousands of files share a handful of folders."""
-    return folder.resolve()
+def _folder_in_repo(folder: Path, repo_root: Path) -> str | None:
+    """A folder as a path from the repository root; thousands of files share a handful of folders."""
+    try:
+        relative = folder.resolve().relative_to(repo_root.resolve())
+    except ValueError:
+        return None
+    return PurePosixPath(*relative.parts).as_posix()
 
 
 def _join(base: str, path: str) -> str:
