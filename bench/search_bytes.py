@@ -18,21 +18,19 @@ Pages, Netlify, nginx with gzip on) send them.
 The budget is 150 KB (153,600 bytes) per search in one municipality; the exit
 code is 1 above it.
 
-Measured on 20,000 generated offerings (350 municipalities, 20,755 indexed
-pages in 351 indexes; query "wandelen" in the largest municipality), engine
-JavaScript gzipped: 129.0 KB on a phone (filters folded) and 144.2 KB on a
-wide screen (filters open, with a count per option): within budget. Without
-a municipality (the finder then searches the general index only and asks to
-choose one): 116.8 KB and 135.7 KB. With the engine's JavaScript sent
-uncompressed all four are 20-30 KB more (161.1 / 176.2 / 148.8 / 167.7 KB).
-Where the bytes go (phone, one municipality): the engine 86 KB (wasm 73 KB,
-JavaScript 13 KB gzipped), the general index's page list 9 KB, word chunks
-14 KB (general) + 13 KB (municipality), the municipality filter 7 KB
-(general index) and the few results shown. The wide screen adds every
-filter's values of the loaded indexes for the counts (19 KB general, 3 KB
-municipality). Each extra municipality (several chosen, or "near me", which
-takes the 3 nearest) adds about 15 KB. Before the split (one index) the same
-search took 323 KB and 662 KB.
+Measured on 20,000 generated offerings (350 municipalities, 20,755 search
+records in 351 indexes, made from the content's data; query "wandelen" in the
+largest municipality), engine JavaScript gzipped: 116.5 KB on a phone (filters
+folded) and 132.3 KB on a wide screen (filters open, with a count per option):
+within budget. Without a municipality (the finder then searches the general
+index only and asks to choose one): 111.6 KB and 131.1 KB. With the engine's
+JavaScript sent uncompressed: 148.5 / 164.3 / 143.6 / 163.1 KB. Where the
+bytes go (phone, one municipality): the engine 86 KB (wasm and JavaScript),
+the general index's page list 9 KB, word chunks 11 KB (general) + 4 KB
+(municipality), the municipality filter 7 KB (general index) and the result
+shown. The wide screen adds every filter's values of the loaded indexes for
+the counts (20 KB general). Before the split (one index) the same search took
+323 KB and 662 KB.
 """
 
 from __future__ import annotations
