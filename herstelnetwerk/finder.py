@@ -192,10 +192,12 @@ def _offering_record(data: SiteData, slug: str) -> SearchRecord | None:
     if offering.location != ONLINE:
         location = catalog.locations[offering.location]
         where = f"{location.name}, {location.address}, {card.place}, {data.municipality_name(location.municipality)}"
-    text = _words(card.title, card.type_label, training.title if training else None, card.summary, card.rhythm,
-                  where or "Online", ", ".join(LABELS["audience"][a] for a in offering.audience),
-                  ", ".join(LABELS["theme"][t] for t in offering.themes),
-                  display.description(offering, catalog), offering.first_time, offering.join.note)
+    # What the activity is about comes first: a result shows the words around the match,
+    # and the title and the facts are on the result already.
+    text = _words(card.summary, display.description(offering, catalog), offering.first_time, offering.join.note,
+                  card.rhythm, where or "Online", ", ".join(LABELS["audience"][a] for a in offering.audience),
+                  ", ".join(LABELS["theme"][t] for t in offering.themes), card.type_label,
+                  training.title if training else None, card.title)
     return SearchRecord(card.url, card.title, text, facets)
 
 
@@ -209,9 +211,9 @@ def _location_record(data: SiteData, slug: str) -> SearchRecord:
 
 def _training_record(data: SiteData, slug: str) -> SearchRecord:
     training = data.catalog.trainings[slug]
-    text = _words(training.title, training.summary, training.description,
+    text = _words(training.summary, training.description,
                   ", ".join(LABELS["audience"][a] for a in training.audience),
-                  ", ".join(LABELS["theme"][t] for t in training.themes))
+                  ", ".join(LABELS["theme"][t] for t in training.themes), training.title)
     return SearchRecord(urls.training(slug), training.title, text, page_facets(data, "training", [slug]))
 
 
