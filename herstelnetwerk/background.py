@@ -10,6 +10,7 @@ what the build learns later (``send``; the work reads it with its ``inbox``).
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from typing import Any, Callable
 
 # The name of the process, as listed by multiprocessing.active_children().
@@ -27,7 +28,10 @@ class Background:
         context = multiprocessing.get_context("fork")
         self._answer, answer = context.Pipe(duplex=False)
         inbox, self._outbox = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(work, inbox.recv, answer), name=PROCESS_NAME, daemon=True)
+        self._process = context.Process(target=_run, args=(work, inbox, answer, (self._answer, self._outbox)),
+                                        name=PROCESS_NAME, daemon=True)
+        self.cancelled = False
+        self._closing = threading.Lock()
         self._process.start()
         answer.close()
         inbox.close()
@@ -50,19 +54,25 @@ class Background:
 
     def cancel(self) -> None:
         """Stop the work if it still runs (what it was writing may be left half done)."""
+        self.cancelled = True
         if self._process.is_alive():
             self._process.terminate()
         self._close()
 
     def _close(self) -> None:
-        self._process.join()
-        self._answer.close()
-        self._outbox.close()
+        with self._closing:  # a cancel may come while another thread waits for the result
+            self._process.join()
+            self._answer.close()
+            self._outbox.close()
 
 
-def _run(work: Callable[[Callable[[], Any]], Any], inbox: Callable[[], Any], answer) -> None:
+def _run(work: Callable[[Callable[[], Any]], Any], inbox, answer, parents_ends: tuple) -> None:
+    # The build's own ends of the pipes: closed here, so when the build dies the inbox
+    # reads the end of its pipe instead of waiting for ever.
+    for end in parents_ends:
+        end.close()
     try:
-        value = work(inbox)
+        value = work(inbox.recv)
     except BaseException as error:  # everything goes back to the build, which reports it
         answer.send(("error", f"{type(error).__name__}: {error}"))
     else:

@@ -57,7 +57,7 @@ def build_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> dict[str, by
 
 
 def write_feeds(folder: Path, catalog: Catalog, agenda: Agenda, site_url: str) -> int:
-    """Write every feed into ``folder`` (the site), one at a time; returns how many."""
+    """Write every feed into ``folder`` at its path in the site, one at a time; returns how many."""
     written = 0
     made: set[Path] = set()
     for path, body in iter_feeds(catalog, agenda, site_url):

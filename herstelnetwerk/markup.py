@@ -101,7 +101,8 @@ _EMPHASIS = re.compile(r"[*_`]+")
 def plain_text(text: str | None) -> str:
     """The words of a content text without its Markdown, on one line: for the search index.
 
-    Much cheaper than rendering the text; the words are the same.
+    Much cheaper than rendering the text, and the words a reader searches for are the
+    same (a mark inside a word, as in ``snake_case``, is dropped too).
     """
     if not text:
         return ""

@@ -53,5 +53,10 @@ def move_into(source: Path, target: Path) -> None:
         destination = target / entry.name
         if entry.is_dir(follow_symlinks=False) and destination.is_dir():
             move_into(Path(entry.path), destination)
-        else:
+            continue
+        try:
             os.replace(entry.path, destination)
+        except OSError:
+            if not (entry.is_dir(follow_symlinks=False) and destination.is_dir()):
+                raise
+            move_into(Path(entry.path), destination)  # the build made that folder meanwhile

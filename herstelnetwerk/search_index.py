@@ -54,10 +54,13 @@ class _Indexer:
             limit=2**24)
         self._waiting: dict[int, asyncio.Future] = {}
         self._last_id = 0
+        self._broken: str | None = None
         self._reader = asyncio.create_task(self._read_answers())
         return self
 
     async def ask(self, payload: dict) -> dict:
+        if self._broken:
+            raise SearchIndexError(self._broken)
         self._last_id += 1
         answer = asyncio.get_running_loop().create_future()
         self._waiting[self._last_id] = answer
@@ -71,21 +74,41 @@ class _Indexer:
             while True:
                 raw = await self._process.stdout.readuntil(b",")
                 answer = json.loads(base64.b64decode(raw[:-1]))
-                waiting = self._waiting.pop(answer.get("message_id"), None)
+                payload = answer["payload"]
+                number = answer.get("message_id")
+                if number is None and payload.get("original_message"):
+                    # A request it could not read comes back with the request itself.
+                    number = json.loads(payload["original_message"]).get("message_id")
+                if number is None:
+                    self._fail_all(payload.get("message", "onbekende fout"))
+                    return
+                waiting = self._waiting.pop(number, None)
                 if waiting is None:
                     continue
-                payload = answer["payload"]
                 if payload.get("type") == "Error":
                     waiting.set_exception(SearchIndexError(payload.get("message", "onbekende fout")))
                 else:
                     waiting.set_result(payload)
         except asyncio.IncompleteReadError:
-            for waiting in self._waiting.values():
-                waiting.set_exception(SearchIndexError("pagefind is onverwacht gestopt"))
+            self._fail_all("pagefind is onverwacht gestopt")
+        except Exception as error:  # an answer we cannot read: nobody may wait for ever
+            self._fail_all(f"onleesbaar antwoord van pagefind ({type(error).__name__}: {error})")
+
+    def _fail_all(self, message: str) -> None:
+        for waiting in self._waiting.values():
+            if not waiting.done():
+                waiting.set_exception(SearchIndexError(message))
+        self._waiting.clear()
+        self._broken = message
 
     async def close(self) -> None:
+        """Close its input, on which it stops; stop it outright if it does not."""
         self._process.stdin.close()
-        await self._process.wait()
+        try:
+            await asyncio.wait_for(self._process.wait(), timeout=10)
+        except asyncio.TimeoutError:
+            self._process.kill()
+            await self._process.wait()
         self._reader.cancel()
 
 

@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import shutil
+import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -203,7 +204,10 @@ def on_env(env, config, files):
     if _preview.active:
         env.bytecode_cache = _preview.templates
     # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
-    _background.send(_searchable_pages(files))
+    try:
+        _background.send(_searchable_pages(files))
+    except OSError:  # it stopped already: say why
+        _finish_background()
     return env
 
 
@@ -233,15 +237,42 @@ def _stop_background(site: Path | None = None) -> None:
         shutil.rmtree(outputs.staging_folder(site), ignore_errors=True)
 
 
+def _finish_background() -> tuple[int, int]:
+    """Wait for the feeds and the search index; (feeds, search records), or the build fails."""
+    global _background
+    background, _background = _background, None
+    try:
+        return background.result()
+    except BackgroundError as error:
+        raise PluginError(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}") from None
+
+
+def _report_when_done(background: Background) -> None:
+    """While serving nobody waits for the work: a failure is logged (a cancelled job is not a failure)."""
+    try:
+        background.result()
+    except Exception as error:  # BackgroundError, or its pipe closed by a cancel
+        if not background.cancelled:
+            log.warning(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}")
+
+
+# Search records of hand-written pages by source path. A dirty build skips reading a page
+# that did not change (its content is then None): its record from before still holds.
+_page_records: dict[str, finder.SearchRecord | None] = {}
+
+
 def _searchable_pages(files: Files) -> list[finder.SearchRecord]:
     """Hand-written pages without a template of their own (an overview page has one) are found by the finder."""
-    records = []
     for file in files.documentation_pages():
         page = file.page
-        if file.src_uri in _state["pages"] or page is None or page.meta.get("template"):
+        if file.src_uri in _state["pages"] or page is None:
             continue
-        records.append(finder.SearchRecord(file.url, page.title or "", markup.html_text(page.content or "")))
-    return records
+        if page.content is None:
+            continue
+        _page_records[file.src_uri] = None if page.meta.get("template") else finder.SearchRecord(
+            file.url, page.title or "", markup.html_text(page.content))
+    hand_written = {file.src_uri for file in files.documentation_pages() if file.src_uri not in _state["pages"]}
+    return [record for uri, record in _page_records.items() if record is not None and uri in hand_written]
 
 
 def on_nav(nav, config, files):
@@ -308,20 +339,20 @@ def on_post_build(config):
     its feed and the finder catch up a moment later (an edit that comes in
     meanwhile stops them and starts them again).
     """
-    global _background
     if _serving:
         log.info(f"Klaar: {_state['rendered']} pagina's in {time.perf_counter() - _state['started']:.1f} s; "
                  "agenda-bestanden en zoekregister volgen")
+        if _background is not None:
+            threading.Thread(target=_report_when_done, args=(_background,), daemon=True).start()
         return
-    background, _background = _background, None
-    try:
-        feeds, records = background.result()
-    except BackgroundError as error:
-        raise PluginError(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}") from None
-    log.info(_summary(feeds, records))
+    log.info(_summary(*_finish_background()))
 
 
 def on_build_error(error):
+    _stop_background(_state.get("site"))
+
+
+def on_shutdown():
     _stop_background(_state.get("site"))
 
 

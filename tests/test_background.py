@@ -3,6 +3,7 @@ and the move of its finished files into the site."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.background import Background, BackgroundError
+from herstelnetwerk.background import PROCESS_NAME, Background, BackgroundError
 from herstelnetwerk.outputs import move_into
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,18 +39,40 @@ def test_a_process_that_dies_is_reported():
         Background(lambda inbox: os._exit(3)).result()
 
 
-def test_cancel_stops_work_that_waits(tmp_path):
+def test_cancel_stops_work_that_runs(tmp_path):
     marker = tmp_path / "klaar"
 
     def work(inbox):
-        inbox()  # never sent
+        time.sleep(60)
         marker.write_text("te laat")
 
     job = Background(work)
     started = time.perf_counter()
     job.cancel()
     assert time.perf_counter() - started < 5
+    assert job.cancelled
+    assert [child for child in multiprocessing.active_children() if child.name == PROCESS_NAME] == []
     assert not marker.exists()
+
+
+def test_work_that_waits_for_a_build_that_died_stops_too(tmp_path):
+    """The work reads the end of its inbox when the build is gone, instead of waiting for ever."""
+    script = (
+        "import os, sys, time\n"
+        "from herstelnetwerk.background import Background\n"
+        "def work(inbox):\n"
+        "    try:\n"
+        "        inbox()\n"
+        "    finally:\n"
+        f"        open({str(tmp_path / 'gestopt')!r}, 'w').close()\n"
+        "Background(work)\n"
+        "os._exit(0)\n"  # the build dies without a word
+    )
+    subprocess.run([sys.executable, "-c", script], cwd=REPO, timeout=60, check=True)
+    deadline = time.monotonic() + 10
+    while not (tmp_path / "gestopt").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (tmp_path / "gestopt").exists()
 
 
 def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):
@@ -67,9 +90,14 @@ def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):
     assert list(made.rglob("*.ics")) == []
 
 
-def test_a_search_index_that_cannot_be_made_fails_the_build(tmp_path):
+@pytest.mark.parametrize("indexer", ["exit 1", "echo 'geen antwoord,'; sleep 1"],
+                         ids=["stops-at-once", "answers-nonsense"])
+def test_a_search_index_that_cannot_be_made_fails_the_build(tmp_path, indexer):
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\n{indexer}\n")
+    fake.chmod(0o755)
     env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": "2026-11-23", "NO_MKDOCS_2_WARNING": "1",
-           "PAGEFIND_BINARY_PATH": "/bin/false"}  # an indexer that stops at once
+           "PAGEFIND_BINARY_PATH": str(fake)}
     env.pop("HERSTELNETWERK_ACTIVITIES", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
