@@ -213,6 +213,7 @@ def on_env(env, config, files):
 
 # The feeds and search index of the build under way, written in another process.
 _background: Background | None = None
+BACKGROUND_FAILED = "De agenda-bestanden of het zoekregister konden niet worden gemaakt"
 
 
 def _start_background(site: Path) -> None:
@@ -244,7 +245,7 @@ def _finish_background() -> tuple[int, int]:
     try:
         return background.result()
     except BackgroundError as error:
-        raise PluginError(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}") from None
+        raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
 
 
 def _report_when_done(background: Background) -> None:
@@ -253,7 +254,7 @@ def _report_when_done(background: Background) -> None:
         background.result()
     except Exception as error:  # BackgroundError, or its pipe closed by a cancel
         if not background.cancelled:
-            log.warning(f"De agenda-bestanden of het zoekregister konden niet worden gemaakt: {error}")
+            log.warning(f"{BACKGROUND_FAILED}: {error}")
 
 
 # Search records of hand-written pages by source path. A dirty build skips reading a page
@@ -263,16 +264,17 @@ _page_records: dict[str, finder.SearchRecord | None] = {}
 
 def _searchable_pages(files: Files) -> list[finder.SearchRecord]:
     """Hand-written pages without a template of their own (an overview page has one) are found by the finder."""
+    records = []
     for file in files.documentation_pages():
+        if file.src_uri in _state["pages"] or file.page is None:
+            continue
         page = file.page
-        if file.src_uri in _state["pages"] or page is None:
-            continue
-        if page.content is None:
-            continue
-        _page_records[file.src_uri] = None if page.meta.get("template") else finder.SearchRecord(
-            file.url, page.title or "", markup.html_text(page.content))
-    hand_written = {file.src_uri for file in files.documentation_pages() if file.src_uri not in _state["pages"]}
-    return [record for uri, record in _page_records.items() if record is not None and uri in hand_written]
+        if page.content is not None:
+            _page_records[file.src_uri] = None if page.meta.get("template") else finder.SearchRecord(
+                file.url, page.title or "", markup.html_text(page.content))
+        if _page_records.get(file.src_uri) is not None:
+            records.append(_page_records[file.src_uri])
+    return records
 
 
 def on_nav(nav, config, files):
