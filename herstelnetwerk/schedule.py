@@ -39,7 +39,7 @@ class Session:
 
 
 def local(day: date, at: time) -> datetime:
-    return datetime.combine(day, at, tzinfo=TZ)
+    return datetime.combine(day, at, TZ)
 
 
 def _step(schedule: Schedule) -> int:
@@ -56,9 +56,12 @@ def first_date(schedule: Schedule) -> date:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, week: str) -> date:
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-            if date(year, month, d).weekday() == weekday]
-    return date(year, month, days[-1] if week == "laatste" else days[int(week) - 1])
+    if week == "laatste":
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, last - (date(year, month, last).weekday() - weekday) % 7)
+    first = 1 + (weekday - date(year, month, 1).weekday()) % 7
+    # Every month has at least four of each weekday.
+    return date(year, month, first + 7 * (int(week) - 1))
 
 
 def _monthly(schedule: Schedule, start: date) -> Iterator[date]:
@@ -77,29 +80,40 @@ def rule_dates(schedule: Schedule, horizon: date) -> list[date]:
     """The dates the schedule gives before exceptions, up to ``horizon`` if open-ended."""
     if schedule.dates:
         return sorted(schedule.dates)
+    count, breaks = schedule.count, schedule.breaks
+    if schedule.repeat != "maandelijks" and not (count is not None and breaks):
+        # Weekly or fortnightly, with no break to skip while counting: plain arithmetic.
+        first, step = first_date(schedule), _step(schedule)
+        if count is None:
+            stop = schedule.until or horizon
+            count = (stop - first).days // step + 1 if stop >= first else 0
+        return [first + timedelta(days=step * n) for n in range(min(count, MAX_RULE_DATES))]
     stop = schedule.until or horizon
     if schedule.repeat == "maandelijks":
         dates_iter = _monthly(schedule, schedule.first)
     else:
-        def weekly() -> Iterator[date]:
-            current = first_date(schedule)
-            while True:
-                yield current
-                current += timedelta(days=_step(schedule))
-        dates_iter = weekly()
+        dates_iter = _weekly(first_date(schedule), _step(schedule))
     result: list[date] = []
     meetings = 0  # 'count' is the number of meetings: dates inside a break do not use one up
     for current in dates_iter:
-        if schedule.count is not None and meetings >= schedule.count:
-            break
-        if schedule.count is None and current > stop:
+        if count is not None:
+            if meetings >= count:
+                break
+        elif current > stop:
             break
         if len(result) >= MAX_RULE_DATES:
             break
         result.append(current)
-        if in_break(schedule, current) is False:
+        if not breaks or in_break(schedule, current) is False:
             meetings += 1
     return result
+
+
+def _weekly(first: date, step: int) -> Iterator[date]:
+    step_days = timedelta(days=step)
+    while True:
+        yield first
+        first += step_days
 
 
 def in_break(schedule: Schedule, day: date) -> str | None | bool:
@@ -120,25 +134,19 @@ def expand(schedule: Schedule, horizon: date) -> list[Session]:
     """
     cancelled = {c.date: c for c in schedule.cancelled}
     moved = {m.date: m for m in schedule.moved}
+    breaks, start, end = schedule.breaks, schedule.start, schedule.end
     sessions = []
     for number, day in enumerate(rule_dates(schedule, horizon), start=1):
-        if in_break(schedule, day) is not False:
+        if breaks and in_break(schedule, day) is not False:
             continue
         if day in moved:
             move = moved[day]
-            sessions.append(Session(
-                original=day,
-                start=local(move.to, move.start or schedule.start),
-                end=local(move.to, move.end or schedule.end),
-                moved=True, reason=move.reason, number=number))
+            sessions.append(Session(day, local(move.to, move.start or start), local(move.to, move.end or end),
+                                    False, True, move.reason, number))
+        elif day in cancelled:
+            sessions.append(Session(day, local(day, start), local(day, end), True, False, cancelled[day].reason, number))
         else:
-            sessions.append(Session(
-                original=day,
-                start=local(day, schedule.start),
-                end=local(day, schedule.end),
-                cancelled=day in cancelled,
-                reason=cancelled[day].reason if day in cancelled else None,
-                number=number))
+            sessions.append(Session(day, local(day, start), local(day, end), False, False, None, number))
     sessions.sort(key=lambda s: (s.start, s.number))
     return sessions
 
