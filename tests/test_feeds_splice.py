@@ -77,3 +77,37 @@ def test_long_names_with_marks_are_folded_as_icalendar_folds_them(make_content):
     fast, slow = build_feeds(catalog, agenda, catalog.network.site_url), reference_feeds(catalog, agenda)
     assert fast == slow
     assert b"\r\n " in fast[urls.feed("trainingen", "wrap")].split(b"BEGIN:VTIMEZONE")[0]  # the name line is folded
+
+
+def test_courses_with_moved_and_cancelled_meetings_and_long_uids(make_content):
+    """A course's events share all lines but UID, DTSTART and DTEND, unless a meeting moved: check every mix."""
+    long_slug = "cursus-" + "met-een-heel-lange-naam-" * 3 + "x"
+    assert len(long_slug) <= 80
+    root = make_content(schedules={
+        long_slug: """
+            dates: [2026-12-01, 2026-12-08, 2026-12-15, 2026-12-22, 2027-01-05, 2027-01-12]
+            start: "19:00"
+            end: "21:00"
+            moved:
+              - {date: 2026-12-08, to: 2026-12-09, reason: "De zaal is bezet."}
+              - {date: 2026-12-22, to: 2026-12-23, start: "18:30", end: "20:30", reason: "De zaal is bezet."}
+              - {date: 2027-01-05, to: 2027-01-06}
+            cancelled: [2027-01-12]
+        """,
+        "eerste-keer-verplaatst": """
+            dates: [2026-12-02, 2026-12-09, 2026-12-16]
+            start: "10:00"
+            end: "11:30"
+            moved:
+              - {date: 2026-12-02, to: 2026-12-03, reason: "Een feestdag."}
+        """,
+    })
+    catalog = load_catalog(root, BUILD_DATE).catalog
+    agenda = build_agenda(catalog, BUILD_DATE)
+    fast, slow = build_feeds(catalog, agenda, catalog.network.site_url), reference_feeds(catalog, agenda)
+    assert fast == slow
+    course = fast[urls.feed("activiteiten", long_slug)]
+    assert course.count(b"BEGIN:VEVENT") == 5
+    assert course.count(b"De zaal is bezet.") == 2
+    uid_lines = [part.split(b"\r\nDESCRIPTION")[0] for part in course.split(b"\r\nUID:")[1:]]
+    assert len(uid_lines) == 5 and all(b"\r\n " in line for line in uid_lines)  # folded
