@@ -7,6 +7,7 @@ and the JSON Schema are both derived from these declarations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, time
 from pathlib import Path
 
@@ -85,7 +86,14 @@ class Network:
                                   default=180, example=180)
 
     def municipality(self, slug: str) -> Municipality | None:
-        return next((m for m in self.municipalities if m.slug == slug), None)
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Municipality]:
+        by_slug: dict[str, Municipality] = {}
+        for municipality in self.municipalities:
+            by_slug.setdefault(municipality.slug, municipality)  # a slug listed twice: the first, as in the list
+        return by_slug
 
 
 # --- locations -------------------------------------------------------------

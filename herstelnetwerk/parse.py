@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from functools import lru_cache
 from typing import Any
 
 from .errors import Problem
@@ -36,9 +37,16 @@ def yaml_key(field: dataclasses.Field) -> str:
     return spec.key or field.name
 
 
-def spec_fields(cls: type) -> list[tuple[str, dataclasses.Field, Spec]]:
+@lru_cache(maxsize=None)
+def spec_fields(cls: type) -> tuple[tuple[str, dataclasses.Field, Spec], ...]:
     """The fields of ``cls`` that are written in YAML, with their key and spec."""
-    return [(yaml_key(f), f, f.metadata["spec"]) for f in dataclasses.fields(cls) if "spec" in f.metadata]
+    return tuple((yaml_key(f), f, f.metadata["spec"]) for f in dataclasses.fields(cls) if "spec" in f.metadata)
+
+
+@lru_cache(maxsize=None)
+def _known_keys(cls: type) -> dict[str, None]:
+    """The YAML keys of ``cls``, in their order (a dict: looking one up is quick)."""
+    return dict.fromkeys(key for key, _, _ in spec_fields(cls))
 
 
 def _suggest(key: str, known: list[str]) -> str:
@@ -69,10 +77,10 @@ class Walker:
             self.problem(where, f"Hier hoort een blok met velden{what}, zoals 'naam: waarde' op aparte regels.")
             return None
         fields = spec_fields(cls)
-        known = [key for key, _, _ in fields]
+        known = _known_keys(cls)
         for key in data:
             if key not in known:
-                self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, known)}")
+                self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, list(known))}")
         values: dict[str, Any] = {}
         ok = True
         for key, field, spec in fields:

@@ -221,7 +221,7 @@ def _compose_fast(text: str) -> Any:
     nesting while it composes, and explains syntax errors; it is also ten
     times slower, which shows with thousands of files. Most files are clean,
     so they are composed in C and checked afterwards; anything unusual
-    (an '&', a node used twice, deep nesting, any error) goes the careful way,
+    (an '&', deep nesting, any error) goes the careful way,
     so the messages stay exactly the same.
     """
     if not yaml.__with_libyaml__ or "&" in text or text.count("[") + text.count("{") > MAX_DEPTH:
@@ -233,17 +233,19 @@ def _compose_fast(text: str) -> Any:
         return _CAREFUL
     finally:
         loader.dispose()
-    seen: set[int] = set()
+    # Without an '&' there is no anchor, so no alias: every node is used once.
     stack = [(node, 1)] if node is not None else []
     while stack:
         current, depth = stack.pop()
-        if id(current) in seen or depth > MAX_DEPTH:
-            return _CAREFUL  # an alias (libyaml shares the node) or too deep
-        seen.add(id(current))
+        if depth > MAX_DEPTH:
+            return _CAREFUL
         if isinstance(current, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in current.value for child in pair)
+            for key, value in current.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
+            for item in current.value:
+                stack.append((item, depth + 1))
         elif current.style == "":
             current.style = None  # libyaml marks plain scalars with '', the Python loader with None
     return node
