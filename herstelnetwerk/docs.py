@@ -183,9 +183,9 @@ def _template_keys(path: Path | None) -> list[str]:
 
 def _table(block: type, names: dict[tuple, str], order: list[str] = ()) -> list[str]:
     rows = ["| Veld | Nodig | Wat vul je in | Uitleg | Voorbeeld |", "|---|---|---|---|---|"]
-    fields = spec_fields(block)
     rank = {key: index for index, key in enumerate(order)}
-    fields.sort(key=lambda item: rank.get(item[0], len(rank)))  # stable: the rest keeps the model's order
+    # Stable: the rest keeps the model's order.
+    fields = sorted(spec_fields(block), key=lambda item: rank.get(item[0], len(rank)))
     for key, field, spec in fields:
         needed = "ja" if spec.required else "nee"
         default = _default(field)
