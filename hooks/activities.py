@@ -10,12 +10,14 @@ in a process of their own (``herstelnetwerk.background``), while MkDocs renders.
 from __future__ import annotations
 
 import calendar
+import gc
 import html
 import logging
 import os
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -85,14 +87,15 @@ def on_config(config):
     # The same content and build date give the same bytes: MkDocs dates pages and the
     # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(build_date.timetuple())))
-    try:
-        loaded = load_catalog(root, build_date, _preview.parsed if _preview.active else None)
-    except ContentError as error:
-        raise PluginError(error.summary()) from None
+    with _kept_for_the_build():
+        try:
+            loaded = load_catalog(root, build_date, _preview.parsed if _preview.active else None)
+        except ContentError as error:
+            raise PluginError(error.summary()) from None
+        catalog = loaded.catalog
+        agenda = build_agenda(catalog, build_date)
     for warning in loaded.warnings:
         log.info(warning.render(root))
-    catalog = loaded.catalog
-    agenda = build_agenda(catalog, build_date)
     started = _state["started"]
     _state.clear()
     _state["started"] = started
@@ -105,6 +108,26 @@ def on_config(config):
     config.extra["content_security_policy"] = csp.POLICY
     _start_background(_state["site"])
     return config
+
+
+@contextmanager
+def _kept_for_the_build():
+    """Make the data every page needs without Python's cycle collector walking it over and over.
+
+    A large network is millions of objects that all stay until the build ends.
+    While they are made, the collector would go through them again and again
+    (a quarter of the loading time at 20,000 offerings), and through all of
+    them on each full collection while pages are made. So it pauses while they
+    are made, and ``gc.freeze`` then leaves them out of its rounds. The
+    previous build's data, while serving, is handed back to it first.
+    """
+    gc.unfreeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.freeze()
 
 
 class _GeneratedPage(Page):
