@@ -87,7 +87,7 @@ def on_config(config):
     # The same content and build date give the same bytes: MkDocs dates pages and the
     # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(build_date.timetuple())))
-    with _kept_for_the_build():
+    with _long_lived_data():
         try:
             loaded = load_catalog(root, build_date, _preview.parsed if _preview.active else None)
         except ContentError as error:
@@ -111,22 +111,28 @@ def on_config(config):
 
 
 @contextmanager
-def _kept_for_the_build():
+def _long_lived_data():
     """Make the data every page needs without Python's cycle collector walking it over and over.
 
     A large network is millions of objects that all stay until the build ends.
     While they are made, the collector would go through them again and again
     (a quarter of the loading time at 20,000 offerings), and through all of
     them on each full collection while pages are made. So it pauses while they
-    are made, and ``gc.freeze`` then leaves them out of its rounds. The
-    previous build's data, while serving, is handed back to it first.
+    are made, and ``gc.freeze`` then leaves them out of its rounds.
+
+    ``gc.freeze`` freezes every object alive at that moment, garbage too. So
+    first the previous build's data (while serving) is handed back to the
+    collector and collected, else each rebuild would keep the one before.
     """
     gc.unfreeze()
+    gc.collect()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
         gc.freeze()
 
 

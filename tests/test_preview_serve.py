@@ -76,3 +76,43 @@ def test_an_edit_reaches_every_page_that_shows_it_and_no_other(preview):
     assert "Wandelen langs de Eem" in (site / "agenda" / "activiteiten" / f"{EDITED}.ics").read_text(encoding="utf-8")
     assert _stamp(edited_page) != before[edited_page]
     assert _stamp(unrelated) == before[unrelated], "a page that does not show the change was made again"
+
+
+def test_a_rebuild_lets_the_previous_build_go(preview, monkeypatch):
+    """Each build freezes its data for the cycle collector; the build before it must still be freed."""
+    import gc
+    import weakref
+
+    from mkdocs.structure import pages
+
+    _, _, rebuild = preview
+    made: list[list[weakref.ref]] = []
+    init = pages.Page.__init__
+
+    def counted_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        made[-1].append(weakref.ref(self))
+
+    monkeypatch.setattr(pages.Page, "__init__", counted_init)
+    for _ in range(3):
+        made.append([])
+        rebuild()
+        wait_for_background()
+    gc.collect()
+    assert all(len(build) > 50 for build in made)  # not vacuous: every build made its pages
+    assert [sum(page() is not None for page in build) for build in made] == [0, 0, 0]
+
+
+def test_the_collector_is_left_as_it_was(preview):
+    import gc
+
+    _, _, rebuild = preview
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rebuild()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    rebuild()
+    assert gc.isenabled()
