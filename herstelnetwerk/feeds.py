@@ -287,9 +287,9 @@ def _dated_events_ical(entry: Entry, catalog: Catalog, site_url: str, host: str,
     """``b"".join(e.to_ical() for e in _events(...))`` for a schedule of dates, made faster; and the days.
 
     The events of a course differ only in their UID, DTSTART and DTEND (and a
-    moved meeting's note). The first event with a note is made and
-    serialised whole; for the others only those three properties are, and
-    their lines take the place of the first event's lines. Content lines are
+    moved meeting's note). The first event with each note (no note is one too)
+    is made and serialised whole; for the others only those three properties
+    are, and their lines take the place of that first event's lines. Content lines are
     serialised and folded one by one, so the result is the same bytes.
     ``times`` keeps the DTSTART and DTEND lines of a start and end: many
     courses meet at the same hours.

@@ -90,6 +90,7 @@ class Network:
 
     @cached_property
     def _by_slug(self) -> dict[str, Municipality]:
+        # Made at the first lookup: the list is complete by then (it is not changed after loading).
         by_slug: dict[str, Municipality] = {}
         for municipality in self.municipalities:
             by_slug.setdefault(municipality.slug, municipality)  # a slug listed twice: the first, as in the list

@@ -44,9 +44,9 @@ def spec_fields(cls: type) -> tuple[tuple[str, dataclasses.Field, Spec], ...]:
 
 
 @lru_cache(maxsize=None)
-def _known_keys(cls: type) -> dict[str, None]:
-    """The YAML keys of ``cls``, in their order (a dict: looking one up is quick)."""
-    return dict.fromkeys(key for key, _, _ in spec_fields(cls))
+def _known_keys(cls: type) -> frozenset[str]:
+    """The YAML keys of ``cls``, to look one up quickly."""
+    return frozenset(key for key, _, _ in spec_fields(cls))
 
 
 def _suggest(key: str, known: list[str]) -> str:
@@ -80,7 +80,8 @@ class Walker:
         known = _known_keys(cls)
         for key in data:
             if key not in known:
-                self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, list(known))}")
+                in_order = [known_key for known_key, _, _ in fields]
+                self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, in_order)}")
         values: dict[str, Any] = {}
         ok = True
         for key, field, spec in fields:

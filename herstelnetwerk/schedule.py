@@ -84,10 +84,12 @@ def rule_dates(schedule: Schedule, horizon: date) -> list[date]:
     if schedule.repeat != "maandelijks" and not (count is not None and breaks):
         # Weekly or fortnightly, with no break to skip while counting: plain arithmetic.
         first, step = first_date(schedule), _step(schedule)
-        if count is None:
+        if count is not None:
+            how_many = count
+        else:
             stop = schedule.until or horizon
-            count = (stop - first).days // step + 1 if stop >= first else 0
-        return [first + timedelta(days=step * n) for n in range(min(count, MAX_RULE_DATES))]
+            how_many = (stop - first).days // step + 1 if stop >= first else 0
+        return [first + timedelta(days=step * n) for n in range(min(how_many, MAX_RULE_DATES))]
     stop = schedule.until or horizon
     if schedule.repeat == "maandelijks":
         dates_iter = _monthly(schedule, schedule.first)
@@ -142,11 +144,12 @@ def expand(schedule: Schedule, horizon: date) -> list[Session]:
         if day in moved:
             move = moved[day]
             sessions.append(Session(day, local(move.to, move.start or start), local(move.to, move.end or end),
-                                    False, True, move.reason, number))
+                                    moved=True, reason=move.reason, number=number))
         elif day in cancelled:
-            sessions.append(Session(day, local(day, start), local(day, end), True, False, cancelled[day].reason, number))
+            sessions.append(Session(day, local(day, start), local(day, end), cancelled=True,
+                                    reason=cancelled[day].reason, number=number))
         else:
-            sessions.append(Session(day, local(day, start), local(day, end), False, False, None, number))
+            sessions.append(Session(day, local(day, start), local(day, end), number=number))
     sessions.sort(key=lambda s: (s.start, s.number))
     return sessions
 
