@@ -24,6 +24,7 @@ Nothing here imports MkDocs; ``write_feeds`` writes them into the built site.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -337,12 +338,11 @@ def _content_lines(ical: bytes) -> list[bytes]:
 
 
 def _line_name(line: bytes) -> bytes:
-    end = len(line)
-    for mark in (b":", b";"):
-        at = line.find(mark)
-        if at != -1:
-            end = min(end, at)
-    return line[:end]
+    """A content line's property name: what comes before its parameters (;) or value (:)."""
+    return _NAME.match(line).group()
+
+
+_NAME = re.compile(rb"[^:;]*")
 
 
 def _exceptions_horizon(schedule: Schedule) -> date:

@@ -81,16 +81,15 @@ def rule_dates(schedule: Schedule, horizon: date) -> list[date]:
     if schedule.dates:
         return sorted(schedule.dates)
     count, breaks = schedule.count, schedule.breaks
+    stop = schedule.until or horizon
     if schedule.repeat != "maandelijks" and not (count is not None and breaks):
         # Weekly or fortnightly, with no break to skip while counting: plain arithmetic.
         first, step = first_date(schedule), _step(schedule)
         if count is not None:
             how_many = count
         else:
-            stop = schedule.until or horizon
             how_many = (stop - first).days // step + 1 if stop >= first else 0
         return [first + timedelta(days=step * n) for n in range(min(how_many, MAX_RULE_DATES))]
-    stop = schedule.until or horizon
     if schedule.repeat == "maandelijks":
         dates_iter = _monthly(schedule, schedule.first)
     else:
