@@ -375,8 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     print(", ".join(f"{value} {key}" for key, value in counts.items()), "->", out)
     if args.check:
         sys.path.insert(0, str(REPO))
-        from herstelnetwerk.catalog import load_catalog
-        from herstelnetwerk.errors import ContentError
+        from herstelnetwerk.loading.catalog import load_catalog
+        from herstelnetwerk.loading.errors import ContentError
 
         try:
             loaded = load_catalog(out, args.build_date)

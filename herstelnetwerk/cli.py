@@ -14,7 +14,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .loading.errors import ContentError, Problem
 
 BUILD_DATE_VARIABLE = "HERSTELNETWERK_BUILD_DATE"
 ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
@@ -62,7 +62,7 @@ def github_command(problem: Problem, repo_root: Path) -> str:
 
 
 def check(activities: Path, build_date: date, github: bool) -> int:
-    from .catalog import load_catalog
+    from .loading.catalog import load_catalog
 
     root = activities.resolve()
     try:
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     docs.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als het bestand niet klopt.")
     args = parser.parse_args(argv)
     if args.command == "docs":
-        from .docs import TEMPLATES, write
+        from .reference.field_docs import TEMPLATES, write
 
         if write(args.out, TEMPLATES, check=args.check):
             return 0
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(args.out.as_posix())
         return 0
     if args.command == "schema":
-        from .schema import write_all
+        from .reference.schema import write_all
 
         for path in write_all(args.out):
             print(path.as_posix())
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(build_date, str):  # from the environment variable
         build_date = _date(build_date)
     if build_date is None:
-        from .schedule import TZ
+        from .loading.schedule import TZ
 
         build_date = datetime.now(TZ).date()
     return check(args.activities, build_date, os.environ.get("GITHUB_ACTIONS") == "true")

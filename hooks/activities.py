@@ -4,7 +4,7 @@ All the work happens in the ``herstelnetwerk`` package; this module only
 translates between it and MkDocs: it reads the config, adds generated pages,
 hands each page its data, and turns content errors into one build error that
 lists them all. The feeds and the search index are written beside the pages,
-in a process of their own (``herstelnetwerk.background``), while MkDocs renders.
+in a process of their own (``herstelnetwerk.outputs.background``), while MkDocs renders.
 """
 
 from __future__ import annotations
@@ -27,15 +27,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from herstelnetwerk import csp, display, markup, urls
-from herstelnetwerk import views
-from herstelnetwerk import dutch, programme
-from herstelnetwerk import finder, outputs
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.background import Background, BackgroundError
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.errors import ContentError
-from herstelnetwerk.schedule import TZ
+from herstelnetwerk.outputs import csp
+from herstelnetwerk.planning import display
+from herstelnetwerk.planning import markup
+from herstelnetwerk.planning import urls
+from herstelnetwerk.planning import views
+from herstelnetwerk.planning import dutch
+from herstelnetwerk.planning import programme
+from herstelnetwerk.planning import finder
+from herstelnetwerk.outputs import writing as outputs
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.outputs.background import Background, BackgroundError
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.errors import ContentError
+from herstelnetwerk.loading.schedule import TZ
 from preview import Preview
 from shared_blocks import SharedBlocks
 

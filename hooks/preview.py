@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import BytecodeCache
 
-from herstelnetwerk.catalog import ParseCache
+from herstelnetwerk.loading.catalog import ParseCache
 
 
 class CompiledTemplates(BytecodeCache):

@@ -3,7 +3,7 @@
 ``make_content`` writes a minimal ``network.yaml`` (two municipalities,
 amersfoort and soest), one location (``buurthuis``, in Amersfoort), one
 training (``wrap``) and the offerings you give, and returns the folder for
-``herstelnetwerk.catalog.load_catalog``::
+``herstelnetwerk.loading.catalog.load_catalog``::
 
     root = make_content(schedules={"inloop": '''
         repeat: wekelijks

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.background import PROCESS_NAME, Background, BackgroundError
-from herstelnetwerk.outputs import move_into
+from herstelnetwerk.outputs.background import PROCESS_NAME, Background, BackgroundError
+from herstelnetwerk.outputs.writing import move_into
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,7 +59,7 @@ def test_work_that_waits_for_a_build_that_died_stops_too(tmp_path):
     """The work reads the end of its inbox when the build is gone, instead of waiting for ever."""
     script = (
         "import os, sys, time\n"
-        "from herstelnetwerk.background import Background\n"
+        "from herstelnetwerk.outputs.background import Background\n"
         "def work(inbox):\n"
         "    try:\n"
         "        inbox()\n"

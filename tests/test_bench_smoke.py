@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from herstelnetwerk import views
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.planning import views
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)

@@ -20,10 +20,11 @@ import recurring_ical_events
 import yaml
 
 from build_support import BUILD_DATE, REPO, SessionList, Tags, mkdocs_build, session_times
-from herstelnetwerk import urls, vocabulary
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.schedule import TZ
+from herstelnetwerk.planning import urls
+from herstelnetwerk.loading import vocabulary
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.schedule import TZ
 
 ACTIVITIES = REPO / "activities"
 TODAY = date.fromisoformat(BUILD_DATE)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from herstelnetwerk import vocabulary as v
+from herstelnetwerk.loading import vocabulary as v
 
 REPO = Path(__file__).resolve().parents[1]
 GITHUB = REPO / ".github"

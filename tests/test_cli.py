@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from herstelnetwerk.cli import github_command
-from herstelnetwerk.errors import Problem
+from herstelnetwerk.loading.errors import Problem
 from hostile_cases import make_tree
 
 REPO = Path(__file__).resolve().parents[1]

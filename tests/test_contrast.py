@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from herstelnetwerk import contrast
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.errors import ContentError
+from herstelnetwerk.loading import contrast
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.errors import ContentError
 
 BUILD_DATE = date(2026, 11, 23)
 

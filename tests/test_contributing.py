@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk import docs, editing
-from herstelnetwerk import vocabulary as v
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.errors import ContentError
-from herstelnetwerk.model import Location, Network, Offering, Training
-from herstelnetwerk.parse import spec_fields
+from herstelnetwerk.reference import field_docs as docs
+from herstelnetwerk.planning import editing
+from herstelnetwerk.loading import vocabulary as v
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.errors import ContentError
+from herstelnetwerk.loading.model import Location, Network, Offering, Training
+from herstelnetwerk.loading.parse import spec_fields
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)

@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from build_support import mkdocs_build
-from herstelnetwerk import editing
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.model import Network, Repository
+from herstelnetwerk.planning import editing
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.model import Network, Repository
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)

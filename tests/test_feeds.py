@@ -15,13 +15,13 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from herstelnetwerk import urls
-from herstelnetwerk import vocabulary as v
-from herstelnetwerk.agenda import Agenda, Entry, build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.feeds import build_feeds, calendar_for
-from herstelnetwerk.model import Catalog
-from herstelnetwerk.schedule import TZ
+from herstelnetwerk.planning import urls
+from herstelnetwerk.loading import vocabulary as v
+from herstelnetwerk.loading.agenda import Agenda, Entry, build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.outputs.feeds import build_feeds, calendar_for
+from herstelnetwerk.loading.model import Catalog
+from herstelnetwerk.loading.schedule import TZ
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "activities"
 BUILD_DATE = date(2026, 11, 23)

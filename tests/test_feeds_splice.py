@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk import display, urls
-from herstelnetwerk import vocabulary as v
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.feeds import build_feeds, calendar_for
+from herstelnetwerk.planning import display
+from herstelnetwerk.planning import urls
+from herstelnetwerk.loading import vocabulary as v
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.outputs.feeds import build_feeds, calendar_for
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)

@@ -14,10 +14,10 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import BUILD_DATE, ROOT
-from herstelnetwerk import urls
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.views import build_site_data
+from herstelnetwerk.planning import urls
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.planning.views import build_site_data
 
 STATUS = "[data-status]"
 COUNT = re.compile(r"^(\d+) resultaten?|^Niets gevonden")

@@ -11,10 +11,11 @@ from pathlib import Path
 from icalendar.parser import content_line
 from icalendar.parser.string import _foldline as icalendar_fold
 
-from herstelnetwerk import feeds, ical_folding
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.ical_folding import fold
+from herstelnetwerk.outputs import feeds
+from herstelnetwerk.outputs import ical_folding
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.outputs.ical_folding import fold
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)

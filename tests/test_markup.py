@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk import markup
-from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.planning import markup
+from herstelnetwerk.loading.catalog import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))

@@ -10,7 +10,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from herstelnetwerk.catalog import ParseCache, load_catalog
+from herstelnetwerk.loading.catalog import ParseCache, load_catalog
 
 BUILD_DATE = date(2026, 11, 23)
 WEEKLY = """

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from herstelnetwerk.background import PROCESS_NAME
+from herstelnetwerk.outputs.background import PROCESS_NAME
 
 REPO = Path(__file__).resolve().parent.parent
 EDITED = "wandelen-eemnes"

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from herstelnetwerk import programme, views
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.planning import programme
+from herstelnetwerk.planning import views
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
 
 from browser_support import open_page
 

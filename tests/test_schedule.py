@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.errors import ContentError
-from herstelnetwerk.schedule import TZ, Session, expand
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.errors import ContentError
+from herstelnetwerk.loading.schedule import TZ, Session, expand
 
 BUILD_DATE = date(2027, 1, 1)
 HORIZON = date(2028, 1, 1)

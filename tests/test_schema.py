@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk import schema
-from herstelnetwerk.catalog import load_catalog
+from herstelnetwerk.reference import schema
+from herstelnetwerk.loading.catalog import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 ACTIVITIES = REPO / "activities"

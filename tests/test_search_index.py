@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from browser_support import BUILD_DATE, ROOT
-from herstelnetwerk import finder, urls
-from herstelnetwerk.agenda import build_agenda
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.model import ONLINE
-from herstelnetwerk.views import build_site_data
+from herstelnetwerk.planning import finder
+from herstelnetwerk.planning import urls
+from herstelnetwerk.loading.agenda import build_agenda
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.model import ONLINE
+from herstelnetwerk.planning.views import build_site_data
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.catalog import load_catalog
-from herstelnetwerk.errors import ContentError, Problem
+from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.errors import ContentError, Problem
 
 BUILD_DATE = date(2026, 11, 23)
 REPO = Path(__file__).resolve().parents[1]

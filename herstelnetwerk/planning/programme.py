@@ -15,9 +15,10 @@ from typing import Any
 
 import segno
 
-from . import dutch, urls
-from .agenda import Entry
-from .model import ONLINE
+from . import dutch
+from . import urls
+from ..loading.agenda import Entry
+from ..loading.model import ONLINE
 from .views import SessionView, SiteData
 
 # How many sessions the embed lists, and how far ahead it looks.

@@ -9,7 +9,7 @@ neutral brand and never shows which partner runs an activity.
 
 from __future__ import annotations
 
-from .model import ONLINE, Catalog, Location, Offering, Training
+from ..loading.model import ONLINE, Catalog, Location, Offering, Training
 
 
 def training_of(offering: Offering, catalog: Catalog) -> Training | None:

@@ -32,11 +32,13 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from . import display, ical_folding, urls
-from . import vocabulary as v
-from .agenda import Agenda, Entry
-from .model import Catalog, Schedule
-from .schedule import WEEKDAY_NUMBERS, Session, expand, first_date, in_break, local, rule_dates
+from ..planning import display
+from . import ical_folding
+from ..planning import urls
+from ..loading import vocabulary as v
+from ..loading.agenda import Agenda, Entry
+from ..loading.model import Catalog, Schedule
+from ..loading.schedule import WEEKDAY_NUMBERS, Session, expand, first_date, in_break, local, rule_dates
 
 TZID = "Europe/Amsterdam"
 # How long clients may keep a feed before fetching it again.

@@ -14,11 +14,11 @@ from typing import Any, Iterator
 
 import yaml
 
-from .fields import (
+from ..loading.fields import (
     SLUG_RE, Boolean, Choice, Coordinates, Date, Either, Integer, ListOf, Markdown, Pattern, Text, Time,
 )
-from .model import Location, MapOf, Network, Offering, Training
-from .parse import spec_fields
+from ..loading.model import Location, MapOf, Network, Offering, Training
+from ..loading.parse import spec_fields
 
 OUTPUT = Path("docs/velden.md")
 TEMPLATES = Path("templates")

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
-from .model import Network
+from ..loading.model import Network
 
 TEMPLATES_DIR = "templates"
 # Content folder -> the template a new file in that folder starts from.

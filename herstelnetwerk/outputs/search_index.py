@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from .finder import SearchRecord
+from ..planning.finder import SearchRecord
 
 LANGUAGE = "nl"
 # What a merged index is made of; the rest of a written bundle is the engine and its UI.

@@ -20,9 +20,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .fields import SLUG_RE, Either, Kind, ListOf, Spec
-from .model import Location, MapOf, Network, Offering, Training
-from .parse import spec_fields
+from ..loading.fields import SLUG_RE, Either, Kind, ListOf, Spec
+from ..loading.model import Location, MapOf, Network, Offering, Training
+from ..loading.parse import spec_fields
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from . import display, markup, urls
-from . import vocabulary as v
-from .model import ONLINE
+from . import display
+from . import markup
+from . import urls
+from ..loading import vocabulary as v
+from ..loading.model import ONLINE
 from .views import LABELS, SiteData, location_summary, offering_type
 
 # How far ahead the date filter reaches (a little over two months).

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from . import dutch, editing, urls
+from . import dutch
+from . import editing
+from . import urls
 from .display import description, municipalities, offering_type, summary, title
-from . import vocabulary as v
-from .agenda import Agenda, Entry
-from .model import ONLINE, Catalog, Location, Offering, Training
-from .schedule import Session, first_date, is_open_ended
+from ..loading import vocabulary as v
+from ..loading.agenda import Agenda, Entry
+from ..loading.model import ONLINE, Catalog, Location, Offering, Training
+from ..loading.schedule import Session, first_date, is_open_ended
 
 LABELS = {
     "type": dict(v.OFFERING_TYPES), "audience": dict(v.AUDIENCES), "theme": dict(v.THEMES),

@@ -12,10 +12,11 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from . import finder, search_index
+from ..planning import finder
+from . import search_index
 from .feeds import write_feeds
-from .finder import SearchRecord
-from .views import SiteData
+from ..planning.finder import SearchRecord
+from ..planning.views import SiteData
 
 
 def staging_folder(site: Path) -> Path:
