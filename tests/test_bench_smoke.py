@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from herstelnetwerk.planning import views
+from herstelnetwerk.planning.site_data import BY_THEME, build_site_data
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
 
@@ -73,37 +74,37 @@ def test_benchmark_reports_every_field(tmp_path):
 def test_large_listing_links_to_the_finder_per_municipality(tmp_path, monkeypatch):
     generate.generate(tmp_path / "netwerk", 200, seed=5, build_date=BUILD_DATE)
     catalog = load_catalog(tmp_path / "netwerk", BUILD_DATE).catalog
-    data = views.build_site_data(catalog, build_agenda(catalog, BUILD_DATE))
-    full = views.listing_page(data, "theme", "zingeving")
-    assert not full.get("compact") and sum(len(g["cards"]) for g in full["groups"]) == full["count"]
+    data = build_site_data(catalog, build_agenda(catalog, BUILD_DATE))
+    full = views.listing_page(data, BY_THEME, "zingeving")
+    assert not full.compact and sum(len(g.cards) for g in full.groups) == full.count
 
     monkeypatch.setattr(views, "LISTING_CARDS", 10)
-    compact = views.listing_page(data, "theme", "zingeving")
-    assert compact["compact"] and compact["count"] == full["count"]
-    assert [g["name"] for g in compact["groups"]] == [g["name"] for g in full["groups"]]
-    assert [g["count"] for g in compact["groups"]] == [len(g["cards"]) for g in full["groups"]]
+    compact = views.listing_page(data, BY_THEME, "zingeving")
+    assert compact.compact and compact.count == full.count
+    assert [g.name for g in compact.groups] == [g.name for g in full.groups]
+    assert [g.count for g in compact.groups] == [len(g.cards) for g in full.groups]
     by_name = {m.name: m.slug for m in catalog.network.municipalities}
-    for group in compact["groups"]:
-        address = urlsplit(group["url"])
+    for group in compact.groups:
+        address = urlsplit(group.url)
         assert address.path == "zoeken/"
         query = parse_qs(address.query)
         assert query["thema"] == ["zingeving"]
-        if group["name"] == "Online":
+        if group.name == "Online":
             assert query["online"] == ["ja"]
         else:
-            assert query["gemeente"] == [by_name[group["name"]]]
+            assert query["gemeente"] == [by_name[group.name]]
 
 
 def test_many_locations_are_listed_per_municipality(tmp_path, monkeypatch):
     generate.generate(tmp_path / "netwerk", 200, seed=5, build_date=BUILD_DATE)
     catalog = load_catalog(tmp_path / "netwerk", BUILD_DATE).catalog
-    data = views.build_site_data(catalog, build_agenda(catalog, BUILD_DATE))
-    every = views.hub(data, "locations")
+    data = build_site_data(catalog, build_agenda(catalog, BUILD_DATE))
+    every = views.locations_hub(data).items
     assert len(every) == len(catalog.locations)
 
     monkeypatch.setattr(views, "HUB_LOCATIONS", 5)
-    grouped = views.hub(data, "locations")
-    assert [item["label"] for item in grouped] == [m.name for m in catalog.network.municipalities
+    grouped = views.locations_hub(data).items
+    assert [item.label for item in grouped] == [m.name for m in catalog.network.municipalities
                                                    if any(l.municipality == m.slug for l in catalog.locations.values())]
-    assert all(item["url"].startswith("gemeenten/") and item["url"].endswith("/#plekken") for item in grouped)
-    assert sum(int(item["summary"].split()[0]) for item in grouped) == len(catalog.locations)
+    assert all(item.url.startswith("gemeenten/") and item.url.endswith("/#plekken") for item in grouped)
+    assert sum(int(item.summary.split()[0]) for item in grouped) == len(catalog.locations)

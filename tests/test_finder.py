@@ -17,7 +17,7 @@ from browser_support import BUILD_DATE, ROOT
 from herstelnetwerk.planning import urls
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
-from herstelnetwerk.planning.views import build_site_data
+from herstelnetwerk.planning.site_data import build_site_data
 
 STATUS = "[data-status]"
 COUNT = re.compile(r"^(\d+) resultaten?|^Niets gevonden")

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from herstelnetwerk.planning import programme
-from herstelnetwerk.planning import views
+from herstelnetwerk.planning.site_data import build_site_data
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
 
@@ -24,7 +24,7 @@ PROGRAMME = "gemeenten/amersfoort/programma/2026-12/"
 @pytest.fixture(scope="module")
 def data():
     catalog = load_catalog(EXAMPLES, date(2026, 11, 23)).catalog
-    return views.build_site_data(catalog, build_agenda(catalog, date(2026, 11, 23)))
+    return build_site_data(catalog, build_agenda(catalog, date(2026, 11, 23)))
 
 
 def test_programme_months_are_this_month_and_the_next():
@@ -34,31 +34,31 @@ def test_programme_months_are_this_month_and_the_next():
 
 def test_programme_has_the_months_sessions_per_day_with_place_and_address(data):
     page = programme.programme_page(data, "amersfoort", 2026, 12)
-    assert page["month"] == "december 2026"
-    dates = [day["iso_date"] for day in page["days"]]
+    assert page.month == "december 2026"
+    dates = [day.iso_date for day in page.days]
     assert dates == sorted(dates) and dates[0] >= "2026-12-01" and dates[-1] <= "2026-12-31"
-    youth = [(day["iso_date"], item) for day in page["days"] for item in day["items"]
-             if item["title"] == "Jongerengroep 18 tot 27"]
+    youth = [(day.iso_date, item) for day in page.days for item in day.items
+             if item.title == "Jongerengroep 18 tot 27"]
     assert [d for d, _ in youth] == ["2026-12-02", "2026-12-16", "2026-12-30"]
     cancelled = youth[-1][1]
-    assert cancelled["session"].cancelled and cancelled["session"].note.startswith("Gaat niet door")
-    assert cancelled["place"] == "Ontmoetingshuis De Bron"
-    assert cancelled["address"] == "Laakplein 5, Amersfoort"
+    assert cancelled.session.cancelled and cancelled.session.note.startswith("Gaat niet door")
+    assert cancelled.place == "Ontmoetingshuis De Bron"
+    assert cancelled.address == "Laakplein 5, Amersfoort"
     # Online activities for Amersfoort are in it too, without an address.
-    assert any(item["online"] and item["address"] == "" for day in page["days"] for item in day["items"])
+    assert any(item.online and item.address == "" for day in page.days for item in day.items)
 
 
 def test_the_current_month_starts_at_the_build_date(data):
     page = programme.programme_page(data, "amersfoort", 2026, 11)
-    assert page["days"] and page["days"][0]["iso_date"] >= "2026-11-23"
+    assert page.days and page.days[0].iso_date >= "2026-11-23"
 
 
 def test_qr_code_is_an_inline_svg_with_a_text_alternative(data):
     page = programme.programme_page(data, "soest", 2026, 12)
-    assert page["page_url"] == "https://herstelnetwerk-eemland.example.org/gemeenten/soest/"
-    assert page["qr"].startswith('<svg role="img" aria-label="QR-code naar de website: '
+    assert page.page_url == "https://herstelnetwerk-eemland.example.org/gemeenten/soest/"
+    assert page.qr.startswith('<svg role="img" aria-label="QR-code naar de website: '
                                  'https://herstelnetwerk-eemland.example.org/gemeenten/soest/"')
-    assert "<path" in page["qr"] and "http" not in page["qr"].split(">", 1)[1]
+    assert "<path" in page.qr and "http" not in page.qr.split(">", 1)[1]
 
 
 def test_programme_prints_to_an_a4_pdf_with_the_month_and_its_sessions(page, site_url):

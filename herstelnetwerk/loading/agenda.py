@@ -13,7 +13,6 @@ from .model import Catalog, Offering
 from .schedule import HORIZON_DAYS, TZ, Session, expand
 
 
-
 @dataclass(frozen=True)
 class Entry:
     """An offering with its sessions from the build date on."""
@@ -39,10 +38,6 @@ class Entry:
 class Agenda:
     build_date: date
     entries: dict[str, Entry]
-
-    @property
-    def today(self) -> datetime:
-        return datetime.combine(self.build_date, time(0, 0), tzinfo=TZ)
 
     def visible(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.visible]

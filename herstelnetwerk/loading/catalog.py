@@ -16,7 +16,7 @@ from . import contrast
 from . import schedule as sched
 from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context
-from .model import ONLINE, Catalog, Location, Network, Offering, Training
+from .model import Catalog, Location, Network, Offering, Training
 from .parse import Walker
 from .yamlfile import Document, load_document
 
@@ -172,10 +172,10 @@ class _Checker:
                     self.at(offering, (), f"Het veld '{key}' ontbreekt. Dat mag alleen weg als je 'training' invult.")
             if offering.type is None:
                 self.at(offering, (), "Het veld 'type' ontbreekt. Bijvoorbeeld: type: inloop")
-        if offering.location != ONLINE and offering.location not in catalog.locations:
+        if not offering.is_online and offering.location not in catalog.locations:
             self.at(offering, ("location",), _unknown("locatie", offering.location, list(catalog.locations), "locations/",
                                                       extra="Of schrijf 'online'."))
-        if offering.municipalities and offering.location != ONLINE:
+        if offering.municipalities and not offering.is_online:
             self.at(offering, ("municipalities",), "'municipalities' hoort alleen bij online activiteiten; "
                                                    "de gemeente volgt uit de locatie. Haal deze regel weg.")
         for index, slug in enumerate(offering.municipalities):
@@ -219,7 +219,6 @@ def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "
     return f"De {what} '{value}' bestaat niet (zie {place}).{hint} {extra}".rstrip()
 
 
-_HTML = re.compile(r"<\s*[/!?a-zA-Z]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _SAFE_TARGET = re.compile(r"(?:https?://|mailto:|tel:|#|/)", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -228,11 +227,8 @@ _PHONE = re.compile(r"(?<![\w-])(?:\+31|0)[1-9](?:[ -]?[0-9]){7,8}(?![\w-])")
 
 
 def text_problems(text: str, emails: set[str], phones: set[str]) -> list[str]:
-    """Unsafe markup or personal contact details in a free text."""
+    """Unsafe links or personal contact details in a free text (``Text`` itself refuses HTML)."""
     problems = []
-    if "<" in text and _HTML.search(text):
-        problems.append("HTML-code (iets tussen < en >) is niet toegestaan. Gebruik gewone tekst; "
-                        "voor vet schrijf je **zo**.")
     for match in _LINK_TARGET.finditer(text) if "]" in text else ():
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if target and not _SAFE_TARGET.match(target):

@@ -325,11 +325,7 @@ class ListOf(Kind):
     max_items: int = 100
     unique: bool = True
 
-    def json_schema(self) -> dict:
-        schema = {"type": "array", "items": self.item.json_schema(), "maxItems": self.max_items}
-        if self.unique:
-            schema["uniqueItems"] = True
-        return schema
+    # Its JSON Schema is made by ``reference.schema``, which knows the blocks a list can hold.
 
     def label(self) -> str:
         return "lijst"

@@ -247,9 +247,19 @@ class Offering:
     slug: str = ""
     source: Path | None = None
 
+    # The rules the pages, the feeds and the finder share, each written once.
     @property
     def is_online(self) -> bool:
         return self.location == ONLINE
+
+    @property
+    def is_walk_in(self) -> bool:
+        """No need to sign up: you can just come in."""
+        return self.join.how == "binnenlopen"
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost.strip().lower() == "gratis"
 
 
 @dataclass

@@ -22,7 +22,6 @@ MAX_FILE_BYTES = 256 * 1024
 # Content is at most a few blocks deep; thousands of nested [ would exhaust Python's stack.
 MAX_DEPTH = 20
 
-Path_ = tuple  # a path into the document: keys and list indexes
 
 
 @dataclass
@@ -210,7 +209,7 @@ _CAREFUL = object()
 class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's loader without tag resolution: every value is read as text anyway."""
 
-    def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML hook
+    def resolve(self, kind, value, implicit):  # noqa: ARG002 - PyYAML calls it so
         return "tag:yaml.org,2002:str"
 
 

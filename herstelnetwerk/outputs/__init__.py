@@ -1,0 +1,14 @@
+"""The files of the site that are not pages, and what every page gets on the way out.
+
+Beside the pages, in a process of its own (``background``): the iCal feeds
+(``feeds``, folded by ``ical_folding``) and the search indexes
+(``search_index``), written beside the site and moved in when complete
+(``writing``). Every rendered page gets its Content-Security-Policy (``csp``).
+"""
+
+from .background import Background, BackgroundError
+from .csp import POLICY, fill_policy
+from .writing import remove_staging, staging_folder, start_outputs, write_outputs
+
+__all__ = ["POLICY", "Background", "BackgroundError", "fill_policy", "remove_staging", "staging_folder", "start_outputs",
+           "write_outputs"]

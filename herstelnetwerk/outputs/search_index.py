@@ -1,6 +1,6 @@
 """Writes the finder's search indexes, one Pagefind index per folder, from search records.
 
-``finder.search_records`` decides what is searchable and in which index; this
+``planning.search`` (through ``SitePlan.search_records``) decides what is searchable and in which index; this
 module hands those records to one Pagefind process, index after index. It
 does not read the built pages, so it can run while they are still being
 written.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from ..planning.finder import SearchRecord
+from ..planning.search import SearchRecord
 
 LANGUAGE = "nl"
 # What a merged index is made of; the rest of a written bundle is the engine and its UI.

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from ..planning import finder
+from ..planning.plan import SitePlan
+from ..planning.search import GENERAL_INDEX, SearchRecord
 from . import search_index
+from .background import Background
 from .feeds import write_feeds
-from ..planning.finder import SearchRecord
-from ..planning.views import SiteData
 
 
 def staging_folder(site: Path) -> Path:
@@ -25,8 +25,22 @@ def staging_folder(site: Path) -> Path:
     return site.parent / f".{site.name}-naast-de-bouw"
 
 
-def write_outputs(site: Path, data: SiteData, hand_written: Callable[[], list[SearchRecord]]) -> tuple[int, int]:
-    """Write the feeds and search indexes of ``data`` into ``site``; returns (feeds, search records).
+def remove_staging(site: Path) -> None:
+    """Remove what a stopped or failed run left beside the site."""
+    shutil.rmtree(staging_folder(site), ignore_errors=True)
+
+
+def start_outputs(site: Path, plan: SitePlan) -> Background:
+    """Write the feeds and search indexes of ``plan`` into ``site`` in a process of their own.
+
+    The hand-written pages' search records are sent to it (``send``) once
+    they are known; ``result()`` is then (feeds, search records).
+    """
+    return Background(lambda inbox: write_outputs(site, plan, inbox))
+
+
+def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[SearchRecord]]) -> tuple[int, int]:
+    """Write the feeds and search indexes of ``plan`` into ``site``; returns (feeds, search records).
 
     ``hand_written`` gives the hand-written pages' search records; it is called
     once the feeds are written, and may wait until the site folder is ready.
@@ -35,12 +49,11 @@ def write_outputs(site: Path, data: SiteData, hand_written: Callable[[], list[Se
     staging = staging_folder(site)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    data = plan.data
     try:
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
-        records = finder.search_records(data)
-        records[finder.GENERAL_INDEX].extend(hand_written())
-        indexed = search_index.write_indexes(staging, records, finder.GENERAL_INDEX)
-        shutil.rmtree(site / finder.GENERAL_INDEX, ignore_errors=True)
+        indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
+        shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

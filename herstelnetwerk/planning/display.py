@@ -9,7 +9,7 @@ neutral brand and never shows which partner runs an activity.
 
 from __future__ import annotations
 
-from ..loading.model import ONLINE, Catalog, Location, Offering, Training
+from ..loading.model import Catalog, Location, Offering, Training
 
 
 def training_of(offering: Offering, catalog: Catalog) -> Training | None:
@@ -47,14 +47,14 @@ def place(location: Location, catalog: Catalog) -> str:
 
 def address_line(offering: Offering, catalog: Catalog) -> str:
     """``Buurthuis De Koppeling, Stationsstraat 12, 3811 AB Amersfoort``, or ``Online``."""
-    if offering.location == ONLINE:
+    if offering.is_online:
         return "Online"
     location = catalog.locations[offering.location]
     return f"{location.name}, {location.address}, {location.postcode} {place(location, catalog)}"
 
 
 def coordinates(offering: Offering, catalog: Catalog) -> tuple[float, float] | None:
-    if offering.location == ONLINE:
+    if offering.is_online:
         return None
     return catalog.locations[offering.location].coordinates
 
@@ -65,6 +65,6 @@ def municipalities(offering: Offering, catalog: Catalog) -> list[str]:
     A location belongs to one municipality. An online offering belongs to the
     municipalities it lists, or to every municipality of the network.
     """
-    if offering.location == ONLINE:
+    if offering.is_online:
         return list(offering.municipalities) or [m.slug for m in catalog.network.municipalities]
     return [catalog.locations[offering.location].municipality]

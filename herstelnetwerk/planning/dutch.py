@@ -38,3 +38,8 @@ def join(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+def count(number: int, one: str, many: str) -> str:
+    """``1 activiteit``, ``3 activiteiten``."""
+    return f"{number} {one if number == 1 else many}"

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import markdown
+from markupsafe import Markup
 from markdown.treeprocessors import Treeprocessor
 from markdown.extensions import Extension
 
@@ -48,6 +49,11 @@ def to_html(text: str | None) -> str:
     if not text:
         return ""
     return _to_html(text)
+
+
+def markdown_html(text: str | None) -> Markup:
+    """``to_html`` as markup a template prints as it is (its ``markdown`` filter)."""
+    return Markup(to_html(text))
 
 
 # Many pages show the same text (a training's description on each of its runs, a

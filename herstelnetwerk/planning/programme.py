@@ -9,17 +9,18 @@ here at build time (no outside service ever sees who prints what).
 from __future__ import annotations
 
 import calendar
-from functools import lru_cache
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import lru_cache
 
 import segno
+from markupsafe import Markup
 
-from . import dutch
-from . import urls
 from ..loading.agenda import Entry
-from ..loading.model import ONLINE
-from .views import SessionView, SiteData
+from ..loading.schedule import Session
+from . import dutch, urls
+from .site_data import SessionView, SiteData
+from .views import Link, Sharing, Subscription
 
 # How many sessions the embed lists, and how far ahead it looks.
 EMBED_SESSIONS = 10
@@ -45,80 +46,101 @@ def embed_url(slug: str) -> str:
 
 
 def _entries(data: SiteData, slug: str) -> list[Entry]:
-    slugs = data.by_municipality.get(slug, []) + data.online_for.get(slug, [])
-    return [data.agenda.entries[s] for s in slugs]
+    return [data.agenda.entries[s] for s in data.entries_for(slug)]
 
 
-def _item(data: SiteData, session, entry: Entry) -> dict[str, Any]:
+@dataclass
+class ProgrammeItem:
     """A session with where it is: the place's name, and its street and town ('' online)."""
+
+    session: SessionView
+    title: str
+    url: str
+    place: str
+    address: str
+    online: bool
+
+
+def _item(data: SiteData, session: Session, entry: Entry) -> ProgrammeItem:
     card = data.cards[entry.slug]
     offering = entry.offering
     place, address = "Online", ""
-    if offering.location != ONLINE:
+    if not offering.is_online:
         location = data.catalog.locations[offering.location]
         place = location.name
-        address = f"{location.address}, {location.place or data.municipality_name(location.municipality)}"
-    return {"session": SessionView.of(session), "title": card.title, "url": card.url,
-            "place": place, "address": address, "online": card.online}
+        address = f"{location.address}, {data.town(location)}"
+    return ProgrammeItem(SessionView.of(session), card.title, card.url, place, address, card.online)
 
 
 # Both months of a municipality's programme point to the same page.
 @lru_cache(maxsize=1024)
-def qr_svg(url: str, label: str) -> str:
+def qr_svg(url: str, label: str) -> Markup:
     """An inline SVG QR code for ``url``, black on white, with a text alternative."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=4, border=2, omitsize=True, dark="#000", light="#fff")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
-def programme_page(data: SiteData, slug: str, year: int, month: int) -> dict[str, Any]:
+@dataclass
+class ProgrammeDay:
+    day: str
+    iso_date: str
+    items: list[ProgrammeItem]
+
+
+@dataclass
+class ProgrammeView:
+    name: str
+    month: str
+    days: list[ProgrammeDay]
+    municipality_url: str
+    page_url: str
+    page_address: str  # the page's address without https://, to type over from paper
+    qr: Markup
+    other_months: list[Link]
+
+
+def programme_page(data: SiteData, slug: str, year: int, month: int) -> ProgrammeView:
     """One municipality's sessions of one month, per day, for printing."""
     first = max(date(year, month, 1), data.agenda.build_date)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    days: dict[str, dict[str, Any]] = {}
+    days: dict[str, ProgrammeDay] = {}
     for session, entry in data.agenda.sessions_between(first, last, _entries(data, slug)):
         key = session.start.date().isoformat()
-        group = days.setdefault(key, {"day": dutch.day(session.start), "iso_date": key, "items": []})
-        group["items"].append(_item(data, session, entry))
-    name = data.municipality_name(slug)
+        days.setdefault(key, ProgrammeDay(dutch.day(session.start), key, [])).items.append(_item(data, session, entry))
     page_url = data.network.site_url + urls.municipality(slug)
-    return {
-        "slug": slug,
-        "name": name,
-        "month": dutch.month(year, month),
-        "days": list(days.values()),
-        "municipality_url": urls.municipality(slug),
-        "page_url": page_url,
-        "qr": qr_svg(page_url, f"QR-code naar de website: {page_url}"),
-        "other_months": [{"label": dutch.month(y, m), "url": programme_url(slug, y, m)}
-                         for y, m in programme_months(data.agenda.build_date) if (y, m) != (year, month)],
-    }
+    return ProgrammeView(
+        name=data.municipality_name(slug), month=dutch.month(year, month), days=list(days.values()),
+        municipality_url=urls.municipality(slug), page_url=page_url, page_address=page_url.replace("https://", ""),
+        qr=qr_svg(page_url, f"QR-code naar de website: {page_url}"),
+        other_months=[Link(dutch.month(y, m), programme_url(slug, y, m))
+                      for y, m in programme_months(data.agenda.build_date) if (y, m) != (year, month)])
 
 
-def embed_page(data: SiteData, slug: str) -> dict[str, Any]:
+@dataclass
+class EmbedView:
+    name: str
+    items: list[ProgrammeItem]
+    municipality_url: str
+
+
+def embed_page(data: SiteData, slug: str) -> EmbedView:
     """The next sessions in one municipality, for an iframe on someone else's website."""
     first = data.agenda.build_date
     found = data.agenda.sessions_between(first, first + timedelta(days=EMBED_DAYS - 1), _entries(data, slug))
     items = [_item(data, session, entry) for session, entry in found if not session.cancelled][:EMBED_SESSIONS]
-    return {
-        "slug": slug,
-        "name": data.municipality_name(slug),
-        "items": items,
-        "municipality_url": urls.municipality(slug),
-        "feed": urls.feed("gemeenten", slug),
-    }
+    return EmbedView(name=data.municipality_name(slug), items=items,
+                     municipality_url=urls.municipality(slug))
 
 
-def municipality_extras(data: SiteData, slug: str) -> dict[str, Any]:
-    """What the municipality page links to: the printable programmes and the embed code."""
+def sharing(data: SiteData, slug: str) -> Sharing:
+    """What the municipality page links to: the printable programmes, the embed code and the feed."""
     site = data.network.site_url
     name = data.municipality_name(slug)
     embed = site + embed_url(slug)
-    return {
-        "programmes": [{"label": dutch.month(y, m), "url": programme_url(slug, y, m)}
-                       for y, m in programme_months(data.agenda.build_date)],
-        "embed_url": embed,
-        "embed_code": (f'<iframe src="{embed}" title="Activiteiten in {name}" '
-                       'width="100%" height="600" style="border: 0" loading="lazy"></iframe>'),
-        "feed_url": site + urls.feed("gemeenten", slug),
-    }
+    return Sharing(
+        programmes=[Link(dutch.month(y, m), programme_url(slug, y, m))
+                    for y, m in programme_months(data.agenda.build_date)],
+        embed_code=(f'<iframe src="{embed}" title="Activiteiten in {name}" '
+                    'width="100%" height="600" style="border: 0" loading="lazy"></iframe>'),
+        feed_url=site + urls.feed("gemeenten", slug))

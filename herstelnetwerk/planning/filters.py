@@ -1,0 +1,54 @@
+"""The finder's filter names, in one place.
+
+The same names are the finder's address (``zoeken/?gemeente=soest&binnenlopen=ja``),
+the filters in the search index, the fields of the finder's form and the names its
+script reads. The views and the search records take them from here, and the
+finder page hands them to its script as data, so no list is copied.
+
+A leaf module: it imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+# Filters whose values are the keys of a list (a municipality's slug, a type, ...).
+MUNICIPALITY = "gemeente"
+TYPE = "soort"
+AUDIENCE = "voor"
+THEME = "thema"
+LISTS = (MUNICIPALITY, TYPE, AUDIENCE, THEME)
+
+# Filters that are on or off; a page that has the property carries the value YES.
+WALK_IN = "binnenlopen"
+FREE = "gratis"
+STEP_FREE = "drempelvrij"
+ONLINE = "online"
+YES_NO = (WALK_IN, FREE, STEP_FREE, ONLINE)
+YES = "ja"
+
+# Filters the script sets itself, from the form's choices about time and place.
+DATE = "datum"  # the dates of the coming sessions
+PLACE = "plek"  # a location's coordinates, for "near me"
+NEXT = "volgende"  # the next session's start, to list the soonest first
+
+# Fields of the form that are not filters of the index.
+QUERY = "q"
+WHEN = "wanneer"
+FROM = "van"
+UNTIL = "tot"
+
+# The finder's own address, relative to the site.
+FINDER = "zoeken/"
+
+
+def finder_url(*chosen: tuple[str, str]) -> str:
+    """The finder with these (filter, value) pairs chosen: ``zoeken/?gemeente=soest``."""
+    return FINDER + "?" + urlencode(chosen)
+
+
+def script_names() -> dict[str, object]:
+    """The names the finder's script needs, handed over in the page's data."""
+    return {"lists": list(LISTS), "yesNo": list(YES_NO), "yes": YES, "date": DATE, "place": PLACE,
+            "next": NEXT, "query": QUERY, "when": WHEN, "from": FROM, "until": UNTIL,
+            "municipality": MUNICIPALITY}

@@ -1,0 +1,194 @@
+"""What every page draws on, computed once per build: the cards and the indexes.
+
+An offering's card (how it appears in a list) and the lists of offerings per
+municipality, location, training, type, audience and theme are made in one
+pass over the agenda, so the work grows linearly with the content. The page
+views (``views``, ``programme``, ``finder``) and the search records
+(``search``) read from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..loading import vocabulary as v
+from ..loading.agenda import Agenda
+from ..loading.model import Catalog, Location, Network, Offering
+from ..loading.schedule import Session, first_date
+from . import display, dutch, filters, urls
+
+# Labels of the codes the content uses, by code.
+TYPE_LABELS = dict(v.OFFERING_TYPES)
+AUDIENCE_LABELS = dict(v.AUDIENCES)
+THEME_LABELS = dict(v.THEMES)
+LED_BY_LABELS = dict(v.LED_BY)
+JOIN_LABELS = dict(v.JOIN_HOW)
+WEEK_LABELS = dict(v.WEEKS_OF_MONTH)
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A way the offer is grouped, with a page per value: by type, by audience or by theme."""
+
+    name: str
+    choices: tuple[tuple[str, str], ...]  # (key, label), in the order the site lists them
+    url: Callable[[str], str]
+    filter: str  # the finder's filter with the same values
+    keys: Callable[[Offering], list[str]]  # the values one offering has
+    feed_folder: str | None = None  # a feed per value, in this folder of the feeds
+
+    def label(self, key: str) -> str:
+        return dict(self.choices)[key]
+
+
+BY_TYPE = Grouping("type", tuple(v.OFFERING_TYPES), urls.offering_type, filters.TYPE,
+                   lambda offering: [display.offering_type(offering)])
+BY_AUDIENCE = Grouping("audience", tuple(v.AUDIENCES), urls.audience, filters.AUDIENCE,
+                       lambda offering: list(offering.audience))
+BY_THEME = Grouping("theme", tuple(v.THEMES), urls.theme, filters.THEME,
+                    lambda offering: list(offering.themes), feed_folder="thema")
+GROUPINGS = (BY_TYPE, BY_AUDIENCE, BY_THEME)
+
+
+def rhythm(offering: Offering) -> str:
+    """The schedule in words: ``Elke dinsdag, 10:00 tot 12:00``."""
+    schedule = offering.schedule
+    times = f"{dutch.clock(schedule.start)} tot {dutch.clock(schedule.end)}"
+    if schedule.dates:
+        count = len(schedule.dates)
+        if count == 1:
+            return f"{dutch.day(schedule.dates[0], year=True)}, {times}"
+        return f"{count} bijeenkomsten, {times}"
+    if schedule.repeat == "maandelijks":
+        words = f"Elke {WEEK_LABELS[schedule.week]} {schedule.day} van de maand"  # type: ignore[index]
+    elif schedule.repeat == "tweewekelijks":
+        words = f"Om de week op {schedule.day}"
+    else:
+        words = f"Elke {schedule.day}"
+    if schedule.count is not None:
+        words += f", {schedule.count} keer vanaf {dutch.day(first_date(schedule), weekday=False)}"
+    elif schedule.until is not None:
+        words += f", tot en met {dutch.day(schedule.until, weekday=False, year=True)}"
+    return f"{words}, {times}"
+
+
+@dataclass
+class SessionView:
+    """One session as a list shows it."""
+
+    day: str
+    short_day: str
+    iso_date: str
+    times: str
+    cancelled: bool
+    moved: bool
+    note: str | None
+
+    @classmethod
+    def of(cls, session: Session) -> SessionView:
+        note = None
+        if session.cancelled:
+            note = "Gaat niet door" + (f": {session.reason}" if session.reason else "")
+        elif session.moved:
+            note = f"Verplaatst, was {dutch.day(session.original)}" + (f" ({session.reason})" if session.reason else "")
+        return cls(day=dutch.day(session.start), short_day=dutch.short_day(session.start),
+                   iso_date=session.start.date().isoformat(),
+                   times=f"{dutch.clock(session.start)} - {dutch.clock(session.end)}",
+                   cancelled=session.cancelled, moved=session.moved, note=note)
+
+
+@dataclass
+class Card:
+    """An offering as it appears in a list."""
+
+    slug: str
+    url: str
+    title: str
+    summary: str
+    type_label: str
+    rhythm: str
+    place: str
+    municipality: str | None
+    walk_in: bool
+    full: bool
+    online: bool
+    next_session: SessionView | None
+
+
+@dataclass
+class SiteData:
+    """The catalog and agenda with the cards and indexes every page draws on."""
+
+    catalog: Catalog
+    agenda: Agenda
+    # The repository's root folder, for the "edit this page" links (None: no links).
+    repo_root: Path | None = None
+    cards: dict[str, Card] = field(default_factory=dict)
+    by_municipality: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    online_for: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_training: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_location: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Per grouping's name, per key: the offerings with that type, audience or theme.
+    grouped: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: {grouping.name: defaultdict(list) for grouping in GROUPINGS})
+    locations_in: dict[str, list[Location]] = field(default_factory=lambda: defaultdict(list))  # by name
+
+    @property
+    def network(self) -> Network:
+        return self.catalog.network
+
+    def municipality_name(self, slug: str) -> str:
+        found = self.network.municipality(slug)
+        return found.name if found else slug
+
+    def municipalities_of(self, offering: Offering) -> list[str]:
+        return display.municipalities(offering, self.catalog)
+
+    def town(self, location: Location) -> str:
+        return display.place(location, self.catalog)
+
+    def place_of(self, offering: Offering) -> str:
+        """``De Koppeling, Amersfoort``, or ``Online``."""
+        if offering.is_online:
+            return "Online"
+        location = self.catalog.locations[offering.location]
+        return f"{location.name}, {self.town(location)}"
+
+    def in_grouping(self, grouping: Grouping, key: str) -> list[str]:
+        return self.grouped[grouping.name].get(key, [])
+
+    def entries_for(self, municipality: str) -> list[str]:
+        """Slugs of what residents of ``municipality`` can go to: its own offer, then the online offer."""
+        return self.by_municipality.get(municipality, []) + self.online_for.get(municipality, [])
+
+
+def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = None) -> SiteData:
+    data = SiteData(catalog=catalog, agenda=agenda, repo_root=repo_root)
+    for entry in agenda.visible():
+        offering = entry.offering
+        slug = entry.slug
+        municipality = None if offering.is_online else catalog.locations[offering.location].municipality
+        data.cards[slug] = Card(
+            slug=slug, url=urls.offering(slug), title=display.title(offering, catalog),
+            summary=display.summary(offering, catalog), type_label=TYPE_LABELS[display.offering_type(offering)],
+            rhythm=rhythm(offering), place=data.place_of(offering),
+            municipality=data.municipality_name(municipality) if municipality else None,
+            walk_in=offering.is_walk_in, full=offering.status == "vol", online=offering.is_online,
+            next_session=SessionView.of(entry.next_session) if entry.next_session else None)
+        if municipality is None:
+            for m in data.municipalities_of(offering):
+                data.online_for[m].append(slug)
+        else:
+            data.by_municipality[municipality].append(slug)
+            data.by_location[offering.location].append(slug)
+        for grouping in GROUPINGS:
+            for key in grouping.keys(offering):
+                data.grouped[grouping.name][key].append(slug)
+        if offering.training:
+            data.by_training[offering.training].append(slug)
+    for location in sorted(catalog.locations.values(), key=lambda loc: loc.name):
+        data.locations_in[location.municipality].append(location)
+    return data
