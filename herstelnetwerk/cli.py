@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from .loading.errors import ContentError, Problem
-
-BUILD_DATE_VARIABLE = "HERSTELNETWERK_BUILD_DATE"
-ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
+from .planning.dutch import count
+from .settings import SettingsError, read_settings
 
 
 def _date(text: str) -> date:
@@ -81,20 +80,15 @@ def check(activities: Path, build_date: date, github: bool) -> int:
         for problem in problems:
             print(problem.render(root))
     if errors:
-        count = len(errors)
-        print(f"{count} fout{'en' if count != 1 else ''} gevonden. Pas de bestanden aan en probeer het opnieuw.",
+        print(f"{count(len(errors), 'fout', 'fouten')} gevonden. Pas de bestanden aan en probeer het opnieuw.",
               file=sys.stderr)
         return 1
     catalog = loaded.catalog
-    counts = ", ".join(_count(len(items), one, many) for items, one, many in (
+    counts = ", ".join(count(len(items), one, many) for items, one, many in (
         (catalog.offerings, "activiteit", "activiteiten"), (catalog.trainings, "training", "trainingen"),
         (catalog.locations, "locatie", "locaties")))
     print(f"Alles in orde: {counts}" + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
     return 0
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,9 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     checking = commands.add_parser("check", help="Controleer alle bestanden in activities/ zonder de site te bouwen.")
     checking.add_argument("--activities", type=Path,
-                          default=Path(os.environ.get(ACTIVITIES_VARIABLE) or "activities"),
                           help="De map met network.yaml, locations/, trainings/ en offerings/ (standaard: activities).")
-    checking.add_argument("--build-date", type=_date, default=os.environ.get(BUILD_DATE_VARIABLE) or None,
+    checking.add_argument("--build-date", type=_date,
                           help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
     schema = commands.add_parser("schema", help="Schrijf de JSON Schemas naar schema/.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="De map voor de schemas (standaard: schema).")
@@ -130,11 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_all(args.out):
             print(path.as_posix())
         return 0
-    build_date = args.build_date
-    if isinstance(build_date, str):  # from the environment variable
-        build_date = _date(build_date)
-    if build_date is None:
-        from .loading.schedule import TZ
-
-        build_date = datetime.now(TZ).date()
-    return check(args.activities, build_date, os.environ.get("GITHUB_ACTIONS") == "true")
+    try:
+        settings = read_settings(Path.cwd(), args.activities, args.build_date)
+    except SettingsError as error:
+        parser.error(str(error))
+    return check(settings.activities, settings.build_date, os.environ.get("GITHUB_ACTIONS") == "true")
