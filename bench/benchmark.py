@@ -36,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402
+import generate
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
@@ -182,18 +182,35 @@ def baseline_project(tree: Path, folder: Path) -> None:
     (folder / "mkdocs.yml").write_text(
         "site_name: Basislijn\nsite_url: https://basislijn.example.org/\ndocs_dir: docs\nuse_directory_urls: true\n"
         "theme:\n  name: material\n  language: nl\n  font: false\nplugins: []\nnav:\n  - Home: index.md\n"
-        "not_in_nav: |\n  /activiteiten/\n", encoding="utf-8")
+        "not_in_nav: |\n  /activiteiten/\n",
+        encoding="utf-8",
+    )
     (folder / "docs" / "index.md").write_text("# Basislijn\n\nAlle activiteiten staan in losse pagina's.\n")
-    trainings = {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-                 for p in (tree / "trainings").glob("*.yaml")}
+    trainings = {
+        p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        for p in (tree / "trainings").glob("*.yaml")
+    }
     for path in sorted((tree / "offerings").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         training = trainings.get(data.get("training")) or {}
         schedule = data["schedule"]
         dates = schedule.get("dates") or [f"{schedule['day']} vanaf {schedule['from']}"] * 12
-        lines = [f"# {data.get('title') or training['title']}", "", str(data.get("summary") or training["summary"]), "",
-                 "## Wat doe je?", "", str(data.get("description") or training.get("description", "")), "",
-                 "## De eerste keer", "", str(data.get("first_time", "")), "", "## Wanneer is het?", ""]
+        lines = [
+            f"# {data.get('title') or training['title']}",
+            "",
+            str(data.get("summary") or training["summary"]),
+            "",
+            "## Wat doe je?",
+            "",
+            str(data.get("description") or training.get("description", "")),
+            "",
+            "## De eerste keer",
+            "",
+            str(data.get("first_time", "")),
+            "",
+            "## Wanneer is het?",
+            "",
+        ]
         lines += [f"- {day}, {schedule['start']} tot {schedule['end']}" for day in dates[:12]]
         lines += ["", "## De plek", "", f"{data['location']}", ""]
         (docs / f"{path.stem}.md").write_text("\n".join(lines), encoding="utf-8")
@@ -201,25 +218,41 @@ def baseline_project(tree: Path, folder: Path) -> None:
 
 def _build(run: dict, site: Path) -> Build:
     pages, total, largest, largest_bytes = site_facts(site)
-    return Build(seconds=round(run["seconds"], 2), cpu_seconds=round(run["cpu_seconds"], 2),
-                 peak_rss_mb=round(run["max_rss_kb"] / 1024, 1), build_rss_mb=round(run["own_peak_kb"] / 1024, 1),
-                 pages=pages, site_bytes=total, largest_page=largest, largest_page_bytes=largest_bytes)
+    return Build(
+        seconds=round(run["seconds"], 2),
+        cpu_seconds=round(run["cpu_seconds"], 2),
+        peak_rss_mb=round(run["max_rss_kb"] / 1024, 1),
+        build_rss_mb=round(run["own_peak_kb"] / 1024, 1),
+        pages=pages,
+        site_bytes=total,
+        largest_page=largest,
+        largest_page_bytes=largest_bytes,
+    )
 
 
 def _median_build(builds: list[Build]) -> Build:
     """The facts of the first build, with the median times and the highest memory of all."""
-    return Build(**{**asdict(builds[0]), "seconds": statistics.median(b.seconds for b in builds),
-                    "cpu_seconds": statistics.median(b.cpu_seconds for b in builds),
-                    "peak_rss_mb": max(b.peak_rss_mb for b in builds),
-                    "build_rss_mb": max(b.build_rss_mb for b in builds)})
+    return Build(
+        **{
+            **asdict(builds[0]),
+            "seconds": statistics.median(b.seconds for b in builds),
+            "cpu_seconds": statistics.median(b.cpu_seconds for b in builds),
+            "peak_rss_mb": max(b.peak_rss_mb for b in builds),
+            "build_rss_mb": max(b.build_rss_mb for b in builds),
+        }
+    )
 
 
 def run_size(size: int, scratch: Path, with_baseline: bool, seed: int, rounds: int = 1) -> Result:
     tree = scratch / f"netwerk-{size}"
     counts = generate.generate(tree, size, seed=seed)
     site = scratch / f"site-{size}"
-    env = {**os.environ, "HERSTELNETWERK_ACTIVITIES": str(tree), "HERSTELNETWERK_BUILD_DATE": BUILD_DATE,
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "HERSTELNETWERK_ACTIVITIES": str(tree),
+        "HERSTELNETWERK_BUILD_DATE": BUILD_DATE,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     project, base_site = scratch / f"basislijn-{size}", scratch / f"basislijn-site-{size}"
     if with_baseline:
         baseline_project(tree, project)
@@ -234,27 +267,41 @@ def run_size(size: int, scratch: Path, with_baseline: bool, seed: int, rounds: i
         ours.append(_build(run, site))
         output = run["output"]
         if with_baseline:
-            run = measure([*MKDOCS, "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(base_site)],
-                          env, project, scratch)
+            run = measure(
+                [*MKDOCS, "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(base_site)],
+                env,
+                project,
+                scratch,
+            )
             baseline.append(_build(run, base_site))
     feeds = sum(1 for _ in site.rglob("*.ics"))
     offering_pages = sorted((site / "activiteiten").glob("*/index.html"))
     view_bytes, view_files = first_view(site, offering_pages[len(offering_pages) // 2])
     median = _median_build(ours)
-    result = Result(offerings=size, municipalities=counts["municipalities"], locations=counts["locations"],
-                    ours=median, per_offering_ms=round(1000 * median.seconds / size, 2), feeds=feeds,
-                    first_view_bytes=view_bytes, first_view_files=view_files,
-                    search_bytes_per_query=search_bytes(site))
+    result = Result(
+        offerings=size,
+        municipalities=counts["municipalities"],
+        locations=counts["locations"],
+        ours=median,
+        per_offering_ms=round(1000 * median.seconds / size, 2),
+        feeds=feeds,
+        first_view_bytes=view_bytes,
+        first_view_files=view_files,
+        search_bytes_per_query=search_bytes(site),
+    )
     summary = re.search(r"Klaar: .*", output)
     if summary:
         result.extra["summary"] = summary.group(0).strip()
     shutil.rmtree(site)
     if with_baseline:
         result.baseline = _median_build(baseline)
-        result.ratio = round(statistics.median(o.seconds / b.seconds for o, b in zip(ours, baseline)), 2)
-        result.ratio_cpu = round(statistics.median(o.cpu_seconds / b.cpu_seconds for o, b in zip(ours, baseline)), 2)
-        result.rounds = [{"ours_s": o.seconds, "baseline_s": b.seconds, "ours_cpu_s": o.cpu_seconds,
-                          "baseline_cpu_s": b.cpu_seconds} for o, b in zip(ours, baseline)]
+        result.ratio = round(statistics.median(o.seconds / b.seconds for o, b in zip(ours, baseline, strict=True)), 2)
+        cpu_ratios = (o.cpu_seconds / b.cpu_seconds for o, b in zip(ours, baseline, strict=True))
+        result.ratio_cpu = round(statistics.median(cpu_ratios), 2)
+        result.rounds = [
+            {"ours_s": o.seconds, "baseline_s": b.seconds, "ours_cpu_s": o.cpu_seconds, "baseline_cpu_s": b.cpu_seconds}
+            for o, b in zip(ours, baseline, strict=True)
+        ]
         shutil.rmtree(base_site)
         shutil.rmtree(project)
     return result
@@ -265,26 +312,56 @@ def _mb(value: int | float) -> str:
 
 
 def table(results: list[Result]) -> str:
-    head = ["offerings", "gemeenten", "build s", "basis s", "ratio", "build CPU s", "basis CPU s", "ratio CPU",
-            "ms/offering", "peak RSS", "mkdocs RSS", "basis RSS", "pages",
-            "feeds", "site", "largest page", "first view", "search/query"]
+    head = [
+        "offerings",
+        "gemeenten",
+        "build s",
+        "basis s",
+        "ratio",
+        "build CPU s",
+        "basis CPU s",
+        "ratio CPU",
+        "ms/offering",
+        "peak RSS",
+        "mkdocs RSS",
+        "basis RSS",
+        "pages",
+        "feeds",
+        "site",
+        "largest page",
+        "first view",
+        "search/query",
+    ]
     rows = []
     for r in results:
-        rows.append([
-            str(r.offerings), str(r.municipalities), f"{r.ours.seconds:.1f}",
-            f"{r.baseline.seconds:.1f}" if r.baseline else "-", f"{r.ratio:.2f}" if r.ratio else "-",
-            f"{r.ours.cpu_seconds:.1f}", f"{r.baseline.cpu_seconds:.1f}" if r.baseline else "-",
-            f"{r.ratio_cpu:.2f}" if r.ratio_cpu else "-",
-            f"{r.per_offering_ms:.1f}", f"{r.ours.peak_rss_mb:.0f} MB", f"{r.ours.build_rss_mb:.0f} MB",
-            f"{r.baseline.peak_rss_mb:.0f} MB" if r.baseline else "-", str(r.ours.pages), str(r.feeds),
-            _mb(r.ours.site_bytes), f"{r.ours.largest_page} ({r.ours.largest_page_bytes / 1e3:.0f} kB)",
-            f"{r.first_view_bytes / 1e3:.1f} kB",
-            f"{r.search_bytes_per_query / 1e3:.0f} kB" if r.search_bytes_per_query is not None else "n/a",
-        ])
+        rows.append(
+            [
+                str(r.offerings),
+                str(r.municipalities),
+                f"{r.ours.seconds:.1f}",
+                f"{r.baseline.seconds:.1f}" if r.baseline else "-",
+                f"{r.ratio:.2f}" if r.ratio else "-",
+                f"{r.ours.cpu_seconds:.1f}",
+                f"{r.baseline.cpu_seconds:.1f}" if r.baseline else "-",
+                f"{r.ratio_cpu:.2f}" if r.ratio_cpu else "-",
+                f"{r.per_offering_ms:.1f}",
+                f"{r.ours.peak_rss_mb:.0f} MB",
+                f"{r.ours.build_rss_mb:.0f} MB",
+                f"{r.baseline.peak_rss_mb:.0f} MB" if r.baseline else "-",
+                str(r.ours.pages),
+                str(r.feeds),
+                _mb(r.ours.site_bytes),
+                f"{r.ours.largest_page} ({r.ours.largest_page_bytes / 1e3:.0f} kB)",
+                f"{r.first_view_bytes / 1e3:.1f} kB",
+                f"{r.search_bytes_per_query / 1e3:.0f} kB" if r.search_bytes_per_query is not None else "n/a",
+            ]
+        )
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
-    out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",
-           "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
-    out += ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |" for row in rows]
+    out = [
+        "| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |",
+        "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+    ]
+    out += ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |" for row in rows]
     return "\n".join(out)
 
 
@@ -305,9 +382,13 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             result = run_size(size, scratch, not args.no_baseline, args.seed, args.rounds)
             results.append(result)
-            print(f"{size} activiteiten: {result.ours.seconds:.1f} s, {result.ours.peak_rss_mb:.0f} MB"
-                  + (f", basislijn {result.baseline.seconds:.1f} s (ratio {result.ratio:.2f})" if result.baseline else ""),
-                  flush=True)
+            print(
+                f"{size} activiteiten: {result.ours.seconds:.1f} s, {result.ours.peak_rss_mb:.0f} MB"
+                + (
+                    f", basislijn {result.baseline.seconds:.1f} s (ratio {result.ratio:.2f})" if result.baseline else ""
+                ),
+                flush=True,
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -316,11 +397,14 @@ def main(argv: list[str] | None = None) -> int:
         by_size = {r.offerings: r.ours.seconds for r in results}
         if 2000 in by_size and 20000 in by_size:
             cpu = {r.offerings: r.ours.cpu_seconds for r in results}
-            print(f"build(20000) / build(2000) = {by_size[20000] / by_size[2000]:.1f} (wall), "
-                  f"{cpu[20000] / cpu[2000]:.1f} (CPU)")
+            print(
+                f"build(20000) / build(2000) = {by_size[20000] / by_size[2000]:.1f} (wall), "
+                f"{cpu[20000] / cpu[2000]:.1f} (CPU)"
+            )
     if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps([asdict(r) for r in results], indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 

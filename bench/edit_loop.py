@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402
+import generate
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -68,17 +68,29 @@ def main(argv: list[str] | None = None) -> int:
     tree = scratch / "netwerk"
     generate.generate(tree, args.offerings)
     # An activity with its own title (not one that takes it from a training).
-    target = next(p for p in sorted((tree / "offerings").glob("*.yaml"))
-                  if p.read_text(encoding="utf-8").split("\n")[1].startswith("title:")
-                  and "status: actief" in p.read_text(encoding="utf-8"))
+    target = next(
+        p
+        for p in sorted((tree / "offerings").glob("*.yaml"))
+        if p.read_text(encoding="utf-8").split("\n")[1].startswith("title:")
+        and "status: actief" in p.read_text(encoding="utf-8")
+    )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}activiteiten/{target.stem}/"
-    env = {**os.environ, "HERSTELNETWERK_ACTIVITIES": str(tree), "HERSTELNETWERK_BUILD_DATE": "2026-11-23",
-           "NO_MKDOCS_2_WARNING": "1"}
-    log = open(scratch / "serve.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               *args.serve_args], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "HERSTELNETWERK_ACTIVITIES": str(tree),
+        "HERSTELNETWERK_BUILD_DATE": "2026-11-23",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    log = open(scratch / "serve.log", "w")  # noqa: SIM115 - the server writes to it until it is stopped
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args.serve_args],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     rounds: list[float] = []
     try:
         started = time.perf_counter()

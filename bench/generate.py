@@ -27,12 +27,28 @@ REPO = Path(__file__).resolve().parent.parent
 TRAININGS = REPO / "activities" / "trainings"
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-TYPES = ["inloop", "steunpunt", "spreekuur", "lotgenotengroep", "herstelgroep", "themabijeenkomst", "sport",
-         "creatief", "ontmoeting", "coaching", "intervisie"]
-AUDIENCES = ["iedereen", "naasten", "jongvolwassenen", "migratieachtergrond", "verslavingservaring",
-             "ervaringswerkers"]
-THEMES = ["meedoen", "dagelijks-functioneren", "lichaamsfuncties", "mentaal-welbevinden", "zingeving",
-          "kwaliteit-van-leven"]
+TYPES = [
+    "inloop",
+    "steunpunt",
+    "spreekuur",
+    "lotgenotengroep",
+    "herstelgroep",
+    "themabijeenkomst",
+    "sport",
+    "creatief",
+    "ontmoeting",
+    "coaching",
+    "intervisie",
+]
+AUDIENCES = ["iedereen", "naasten", "jongvolwassenen", "migratieachtergrond", "verslavingservaring", "ervaringswerkers"]
+THEMES = [
+    "meedoen",
+    "dagelijks-functioneren",
+    "lichaamsfuncties",
+    "mentaal-welbevinden",
+    "zingeving",
+    "kwaliteit-van-leven",
+]
 CONTACTS = {
     "coordinatie": ("Coördinatie Herstelnetwerk Nederland", "info", "030 000 00 10"),
     "aanmelden-trainingen": ("Aanmelden voor trainingen", "aanmelden", "030 000 00 20"),
@@ -43,23 +59,137 @@ DOMAIN = "herstelnetwerk-nederland.example.org"
 
 # Real towns as anchors, so every generated place lies on land in the Netherlands.
 ANCHORS = [
-    (52.37, 4.90), (51.92, 4.48), (52.08, 4.30), (52.09, 5.12), (51.44, 5.48), (53.22, 6.57), (51.57, 5.09),
-    (51.98, 5.91), (52.16, 5.39), (52.22, 6.89), (51.84, 5.86), (52.51, 6.09), (53.20, 5.80), (50.85, 5.69),
-    (51.59, 4.78), (52.70, 4.75), (52.96, 6.55), (52.26, 6.16), (51.50, 3.61), (52.39, 4.64), (52.63, 4.75),
-    (51.69, 5.30), (52.52, 5.47), (52.78, 6.90), (51.81, 4.67), (52.03, 4.36), (51.37, 6.17), (52.35, 5.22),
+    (52.37, 4.90),
+    (51.92, 4.48),
+    (52.08, 4.30),
+    (52.09, 5.12),
+    (51.44, 5.48),
+    (53.22, 6.57),
+    (51.57, 5.09),
+    (51.98, 5.91),
+    (52.16, 5.39),
+    (52.22, 6.89),
+    (51.84, 5.86),
+    (52.51, 6.09),
+    (53.20, 5.80),
+    (50.85, 5.69),
+    (51.59, 4.78),
+    (52.70, 4.75),
+    (52.96, 6.55),
+    (52.26, 6.16),
+    (51.50, 3.61),
+    (52.39, 4.64),
+    (52.63, 4.75),
+    (51.69, 5.30),
+    (52.52, 5.47),
+    (52.78, 6.90),
+    (51.81, 4.67),
+    (52.03, 4.36),
+    (51.37, 6.17),
+    (52.35, 5.22),
 ]
-PREFIXES = ["Eem", "Berg", "Hoog", "Zand", "Wester", "Ooster", "Nieuw", "Oud", "Midden", "Leer", "Heer", "Wijk",
-            "Veen", "Dal", "Broek", "Molen", "Beek", "Linde", "Vliet", "Hout", "Esch", "Maas", "Rijn", "Lek"]
-SUFFIXES = ["dam", "dijk", "veen", "horst", "wijk", "hoven", "broek", "burg", "sloot", "berg", "woude", "lo",
-            "mond", "kerk", "zande", "hem", "ingen"]
-STREETS = ["Kerkstraat", "Dorpsstraat", "Stationsweg", "Schoolstraat", "Molenweg", "Julianalaan", "Wilhelminastraat",
-           "Beatrixlaan", "Marktplein", "Parklaan", "Lindelaan", "Burgemeester de Vriesweg", "Nieuweweg",
-           "Vijverlaan", "Zuidsingel", "Noordeinde", "Oranjestraat", "Prinses Irenestraat", "Eikenlaan"]
-BUILDINGS = ["Buurthuis", "Wijkcentrum", "Dorpshuis", "Bibliotheek", "Ontmoetingshuis", "Herstelhuis",
-             "Sport- en buurtcentrum", "Wijkgebouw", "Gastenhuis", "Steunpunt"]
-NAMES = ["De Koppeling", "De Tref", "Het Haventje", "De Brink", "De Schakel", "De Bron", "De Lindeboom", "De Kolk",
-         "Het Schoolhuis", "De Hooiberg", "Op de Kamp", "De Burcht", "Het Zandpad", "De Eemkamer", "De Wissel",
-         "Het Anker", "De Linde", "De Vonk", "Het Baken", "De Horizon", "De Ontmoeting", "Het Kruispunt"]
+PREFIXES = [
+    "Eem",
+    "Berg",
+    "Hoog",
+    "Zand",
+    "Wester",
+    "Ooster",
+    "Nieuw",
+    "Oud",
+    "Midden",
+    "Leer",
+    "Heer",
+    "Wijk",
+    "Veen",
+    "Dal",
+    "Broek",
+    "Molen",
+    "Beek",
+    "Linde",
+    "Vliet",
+    "Hout",
+    "Esch",
+    "Maas",
+    "Rijn",
+    "Lek",
+]
+SUFFIXES = [
+    "dam",
+    "dijk",
+    "veen",
+    "horst",
+    "wijk",
+    "hoven",
+    "broek",
+    "burg",
+    "sloot",
+    "berg",
+    "woude",
+    "lo",
+    "mond",
+    "kerk",
+    "zande",
+    "hem",
+    "ingen",
+]
+STREETS = [
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Stationsweg",
+    "Schoolstraat",
+    "Molenweg",
+    "Julianalaan",
+    "Wilhelminastraat",
+    "Beatrixlaan",
+    "Marktplein",
+    "Parklaan",
+    "Lindelaan",
+    "Burgemeester de Vriesweg",
+    "Nieuweweg",
+    "Vijverlaan",
+    "Zuidsingel",
+    "Noordeinde",
+    "Oranjestraat",
+    "Prinses Irenestraat",
+    "Eikenlaan",
+]
+BUILDINGS = [
+    "Buurthuis",
+    "Wijkcentrum",
+    "Dorpshuis",
+    "Bibliotheek",
+    "Ontmoetingshuis",
+    "Herstelhuis",
+    "Sport- en buurtcentrum",
+    "Wijkgebouw",
+    "Gastenhuis",
+    "Steunpunt",
+]
+NAMES = [
+    "De Koppeling",
+    "De Tref",
+    "Het Haventje",
+    "De Brink",
+    "De Schakel",
+    "De Bron",
+    "De Lindeboom",
+    "De Kolk",
+    "Het Schoolhuis",
+    "De Hooiberg",
+    "Op de Kamp",
+    "De Burcht",
+    "Het Zandpad",
+    "De Eemkamer",
+    "De Wissel",
+    "Het Anker",
+    "De Linde",
+    "De Vonk",
+    "Het Baken",
+    "De Horizon",
+    "De Ontmoeting",
+    "Het Kruispunt",
+]
 ACTIVITIES = {
     "inloop": ["Inloopochtend", "Inloopmiddag", "Open huiskamer", "Koffie-inloop"],
     "steunpunt": ["Steunpunt herstel", "Herstelpunt", "Steunpunt ervaringsdeskundigheid"],
@@ -95,17 +225,29 @@ PARAGRAPHS = [
 FIRST_TIMES = [
     "Je wordt ontvangen met koffie of thee. Iemand vertelt hoe het werkt en stelt je voor aan de anderen.\n"
     "Je mag ook eerst rustig kijken.",
-    "Loop binnen en meld je bij de tafel bij de ingang. Een vrijwilliger heet je welkom.\n"
-    "Je hoeft niets mee te nemen.",
-    "We zitten in een kring. Iedereen zegt kort hoe het gaat, maar overslaan mag altijd.\n"
-    "Na een uur is er een pauze.",
+    "Loop binnen en meld je bij de tafel bij de ingang. Een vrijwilliger heet je welkom.\nJe hoeft niets mee te nemen.",
+    "We zitten in een kring. Iedereen zegt kort hoe het gaat, maar overslaan mag altijd.\nNa een uur is er een pauze.",
 ]
 REASONS = ["Studiedag", "Feestdag", "De ruimte is bezet", "Verkiezingen in het gebouw", "Onderhoud aan het gebouw"]
 BREAKS = ["Kerstvakantie", "Zomerstop", "Voorjaarsvakantie", "Herfstvakantie"]
-PROVIDERS = ["Stichting Herstel Dichtbij", "Welzijn in de Wijk", "GGz Herstelacademie", "Sportief Samen",
-             "Vereniging Naasten", "Buurtwerk Plus", "Stichting Ervaring Telt"]
-TIMES = [("09:30", "11:30"), ("10:00", "12:00"), ("13:30", "16:00"), ("14:00", "16:00"), ("19:00", "21:00"),
-         ("19:30", "21:30"), ("20:00", "21:00")]
+PROVIDERS = [
+    "Stichting Herstel Dichtbij",
+    "Welzijn in de Wijk",
+    "GGz Herstelacademie",
+    "Sportief Samen",
+    "Vereniging Naasten",
+    "Buurtwerk Plus",
+    "Stichting Ervaring Telt",
+]
+TIMES = [
+    ("09:30", "11:30"),
+    ("10:00", "12:00"),
+    ("13:30", "16:00"),
+    ("14:00", "16:00"),
+    ("19:00", "21:00"),
+    ("19:30", "21:30"),
+    ("20:00", "21:00"),
+]
 
 
 def municipality_count(offerings: int) -> int:
@@ -180,7 +322,11 @@ def _schedule(rng: random.Random, build: date, form: str) -> list[str]:
         return lines
     repeat = {"weekly": "wekelijks", "biweekly": "tweewekelijks", "monthly": "maandelijks"}[form]
     day = rng.choice(DAYS[:6])
-    first = build - timedelta(days=rng.randint(0, 120)) if rng.random() < 0.7 else build + timedelta(days=rng.randint(1, 60))
+    first = (
+        build - timedelta(days=rng.randint(0, 120))
+        if rng.random() < 0.7
+        else build + timedelta(days=rng.randint(1, 60))
+    )
     week = rng.choice(["1", "laatste", "2", "3"]) if repeat == "maandelijks" else None
     ending = rng.random()
     until = count = None
@@ -218,13 +364,21 @@ def _schedule(rng: random.Random, build: date, form: str) -> list[str]:
     movable = [d for d in free if d not in cancelled]
     if len(movable) > 3 and rng.random() < 0.12:
         moved = movable[-2]
-        lines += ["  moved:", f"    - date: {moved.isoformat()}", f"      to: {(moved + timedelta(days=1)).isoformat()}"]
+        lines += [
+            "  moved:",
+            f"    - date: {moved.isoformat()}",
+            f"      to: {(moved + timedelta(days=1)).isoformat()}",
+        ]
         if rng.random() < 0.5:
             lines += ['      start: "13:00"', '      end: "15:00"']
         lines.append(f"      reason: {rng.choice(REASONS)}")
     if pause:
-        lines += ["  breaks:", f"    - from: {pause[0].isoformat()}", f"      until: {pause[1].isoformat()}",
-                  f"      reason: {rng.choice(BREAKS)}"]
+        lines += [
+            "  breaks:",
+            f"    - from: {pause[0].isoformat()}",
+            f"      until: {pause[1].isoformat()}",
+            f"      reason: {rng.choice(BREAKS)}",
+        ]
     return lines
 
 
@@ -242,13 +396,16 @@ def _description(rng: random.Random, title: str, location: str, town_of: dict[st
         own = f"{title} is online: je doet mee vanuit huis, met of zonder camera."
     else:
         town = town_of[location]
-        own = (f"{title} is in {town}, op {rng.randint(2, 15)} minuten lopen van de bushalte. "
-               f"Meestal zijn er {rng.randint(4, 14)} mensen.")
+        own = (
+            f"{title} is in {town}, op {rng.randint(2, 15)} minuten lopen van de bushalte. "
+            f"Meestal zijn er {rng.randint(4, 14)} mensen."
+        )
     return "\n\n".join([own, *rng.sample(PARAGRAPHS, 2)])
 
 
-def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2026, 11, 23),
-             municipalities: int | None = None) -> dict[str, int]:
+def generate(
+    out: Path, offerings: int, seed: int = 1, build_date: date = date(2026, 11, 23), municipalities: int | None = None
+) -> dict[str, int]:
     """Write the tree into ``out`` (emptied first); return the number of items of each kind."""
     rng = random.Random(f"{seed}-{offerings}")
     out = Path(out)
@@ -310,14 +467,19 @@ def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2
         ]
         if rng.random() < 0.5:
             text.append("  note: Er is een kleine keuken waar je zelf thee kunt zetten.")
-        text.append("directions: " + _block(f"De bus stopt bij de halte {rng.choice(STREETS)}, op een paar minuten "
-                                            "lopen.\nFietsen kun je voor de deur zetten.").rstrip("\n"))
+        text.append(
+            "directions: "
+            + _block(
+                f"De bus stopt bij de halte {rng.choice(STREETS)}, op een paar minuten "
+                "lopen.\nFietsen kun je voor de deur zetten."
+            ).rstrip("\n")
+        )
         (out / "locations" / f"{slug}.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
         locations.append((slug, slug_m))
 
     town_names = {slug: name for slug, name, _, _ in towns}
     town_of = {slug: town_names[municipality] for slug, municipality in locations}
-    forms = (["weekly"] * 34 + ["biweekly"] * 12 + ["monthly"] * 14 + ["course"] * 28 + ["event"] * 12)
+    forms = ["weekly"] * 34 + ["biweekly"] * 12 + ["monthly"] * 14 + ["course"] * 28 + ["event"] * 12
     for index in range(offerings):
         form = rng.choice(forms)
         online = rng.random() < 0.04
@@ -331,9 +493,12 @@ def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2
         if training:
             text.append(f"training: {training}")
         else:
-            text += [f"title: {_q(title)}", f"summary: {_q(_summary(rng, kind))}",
-                     "description: " + _block(_description(rng, title, location, town_of)).rstrip("\n"),
-                     f"type: {kind}"]
+            text += [
+                f"title: {_q(title)}",
+                f"summary: {_q(_summary(rng, kind))}",
+                "description: " + _block(_description(rng, title, location, town_of)).rstrip("\n"),
+                f"type: {kind}",
+            ]
         text.append(f"location: {location}")
         if online:
             text.append("municipalities: [" + ", ".join(t[0] for t in rng.sample(towns, min(len(towns), 3))) + "]")
@@ -355,8 +520,12 @@ def generate(out: Path, offerings: int, seed: int = 1, build_date: date = date(2
         text.append(f"last_checked: {(build_date - timedelta(days=rng.randint(0, 170))).isoformat()}")
         (out / "offerings" / f"{slug}.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
 
-    return {"municipalities": len(towns), "locations": len(locations), "trainings": len(trainings),
-            "offerings": offerings}
+    return {
+        "municipalities": len(towns),
+        "locations": len(locations),
+        "trainings": len(trainings),
+        "offerings": offerings,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

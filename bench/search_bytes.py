@@ -38,15 +38,15 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import io
 import http.server
-import threading
+import io
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from datetime import date
@@ -61,12 +61,21 @@ BUILD_DATE = "2026-11-23"
 
 
 def build(activities: Path, site: Path) -> float:
-    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": BUILD_DATE, "HERSTELNETWERK_ACTIVITIES": str(activities),
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "HERSTELNETWERK_BUILD_DATE": BUILD_DATE,
+        "HERSTELNETWERK_ACTIVITIES": str(activities),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     mkdocs = Path(sys.executable).with_name("mkdocs")
     started = time.monotonic()
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site)], cwd=REPO, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return time.monotonic() - started
@@ -74,7 +83,9 @@ def build(activities: Path, site: Path) -> float:
 
 def a_municipality(site: Path) -> str:
     """The municipality with the most pages, so the filter has work to do."""
-    sizes = {folder.name: sum(1 for _ in folder.rglob("*")) for folder in (site / "gemeenten").iterdir() if folder.is_dir()}
+    sizes = {
+        folder.name: sum(1 for _ in folder.rglob("*")) for folder in (site / "gemeenten").iterdir() if folder.is_dir()
+    }
     return max(sizes, key=sizes.get)
 
 
@@ -88,8 +99,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (self.compress and path.suffix in self.TEXT and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            self.compress
+            and path.suffix in self.TEXT
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -139,9 +154,8 @@ def kind_of(url: str) -> str:
 
 
 def measure(site: Path, query: str, municipality: str | None, compress: bool, width: int) -> dict:
-    from playwright.sync_api import expect, sync_playwright
-
     from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import expect, sync_playwright
 
     responses: list[tuple[str, int]] = []
     with _Server(site, compress) as server, sync_playwright() as playwright:
@@ -150,7 +164,9 @@ def measure(site: Path, query: str, municipality: str | None, compress: bool, wi
 
         def record(response):
             sizes = response.request.sizes()
-            responses.append((response.url.removeprefix(server.url), sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+            responses.append(
+                (response.url.removeprefix(server.url), sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            )
 
         page.on("requestfinished", lambda request: record(request.response()))
         page.goto(f"{server.url}zoeken/?q={query}" + (f"&gemeente={municipality}" if municipality else ""))
@@ -159,7 +175,9 @@ def measure(site: Path, query: str, municipality: str | None, compress: bool, wi
         if width >= 960:
             # On a wide screen the filters are open: wait for the counts next to the options too.
             # (A municipality whose index is not loaded has no count: wait for the type's counts.)
-            expect(page.locator("[data-group=verder] [data-count]").last).to_have_text(re.compile(r"\(\d+\)"), timeout=120_000)
+            expect(page.locator("[data-group=verder] [data-count]").last).to_have_text(
+                re.compile(r"\(\d+\)"), timeout=120_000
+            )
         page.wait_for_load_state("networkidle")
         result_text = status.text_content()
         browser.close()
@@ -167,8 +185,13 @@ def measure(site: Path, query: str, municipality: str | None, compress: bool, wi
     kinds = Counter()
     for url, size in search:
         kinds[kind_of(url)] += size
-    return {"status": result_text, "search_bytes": sum(size for _, size in search), "requests": len(search),
-            "by_kind": dict(kinds), "all_bytes": sum(size for _, size in responses)}
+    return {
+        "status": result_text,
+        "search_bytes": sum(size for _, size in search),
+        "requests": len(search),
+        "by_kind": dict(kinds),
+        "all_bytes": sum(size for _, size in responses),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
             report["build_seconds"] = round(build(activities, site), 1)
         entries = [json.loads(path.read_text()) for path in (site / "pagefind").rglob("pagefind-entry.json")]
         report["indexes"] = len(entries)
-        report["indexed_pages"] = sum(language["page_count"] for entry in entries for language in entry["languages"].values())
+        report["indexed_pages"] = sum(
+            language["page_count"] for entry in entries for language in entry["languages"].values()
+        )
         municipality = a_municipality(site)
         report["search"] = f"q={args.query}, gemeente={municipality} (and without a municipality)"
         # A phone (filters folded, so no counts) and a wide screen (filters open, with counts per option);
@@ -208,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     runs = [key for key in report if "px " in key]
     for key in runs:
         total = report[key]["search_bytes"]
-        print(f"{key}: {total} bytes of search files for one search ({total / 1024:.1f} KB; budget {BUDGET // 1024} KB)")
+        print(
+            f"{key}: {total} bytes of search files for one search ({total / 1024:.1f} KB; budget {BUDGET // 1024} KB)"
+        )
     return 0 if all(report[key]["search_bytes"] <= BUDGET for key in runs if "no municipality" not in key) else 1
 
 

@@ -80,30 +80,42 @@ def check(activities: Path, build_date: date, github: bool) -> int:
         for problem in problems:
             print(problem.render(root))
     if errors:
-        print(f"{count(len(errors), 'fout', 'fouten')} gevonden. Pas de bestanden aan en probeer het opnieuw.",
-              file=sys.stderr)
+        print(
+            f"{count(len(errors), 'fout', 'fouten')} gevonden. Pas de bestanden aan en probeer het opnieuw.",
+            file=sys.stderr,
+        )
         return 1
     catalog = loaded.catalog
-    counts = ", ".join(count(len(items), one, many) for items, one, many in (
-        (catalog.offerings, "activiteit", "activiteiten"), (catalog.trainings, "training", "trainingen"),
-        (catalog.locations, "locatie", "locaties")))
+    counts = ", ".join(
+        count(len(items), one, many)
+        for items, one, many in (
+            (catalog.offerings, "activiteit", "activiteiten"),
+            (catalog.trainings, "training", "trainingen"),
+            (catalog.locations, "locatie", "locaties"),
+        )
+    )
     print(f"Alles in orde: {counts}" + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m herstelnetwerk",
-                                     description="Controleer de inhoud of maak de JSON Schemas.")
+    parser = argparse.ArgumentParser(
+        prog="python -m herstelnetwerk", description="Controleer de inhoud of maak de JSON Schemas."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     checking = commands.add_parser("check", help="Controleer alle bestanden in activities/ zonder de site te bouwen.")
-    checking.add_argument("--activities", type=Path,
-                          help="De map met network.yaml, locations/, trainings/ en offerings/ (standaard: activities).")
-    checking.add_argument("--build-date", type=_date,
-                          help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
+    checking.add_argument(
+        "--activities",
+        type=Path,
+        help="De map met network.yaml, locations/, trainings/ en offerings/ (standaard: activities).",
+    )
+    checking.add_argument("--build-date", type=_date, help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
     schema = commands.add_parser("schema", help="Schrijf de JSON Schemas naar schema/.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="De map voor de schemas (standaard: schema).")
     docs = commands.add_parser("docs", help="Schrijf het overzicht van alle velden naar docs/velden.md.")
-    docs.add_argument("--out", type=Path, default=Path("docs/velden.md"), help="Het bestand (standaard: docs/velden.md).")
+    docs.add_argument(
+        "--out", type=Path, default=Path("docs/velden.md"), help="Het bestand (standaard: docs/velden.md)."
+    )
     docs.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als het bestand niet klopt.")
     args = parser.parse_args(argv)
     if args.command == "docs":
@@ -112,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         if write(args.out, TEMPLATES, check=args.check):
             return 0
         if args.check:
-            print(f"{args.out.as_posix()} klopt niet met het model. Maak het opnieuw met: "
-                  "python -m herstelnetwerk docs", file=sys.stderr)
+            print(
+                f"{args.out.as_posix()} klopt niet met het model. Maak het opnieuw met: python -m herstelnetwerk docs",
+                file=sys.stderr,
+            )
             return 1
         print(args.out.as_posix())
         return 0

@@ -43,8 +43,13 @@ def parse_date(text: str, name: str = BUILD_DATE_VARIABLE) -> date:
         raise SettingsError(f"{name}={text!r} is geen datum; schrijf bijvoorbeeld 2026-11-23.") from None
 
 
-def read_settings(base: Path, folder: str | Path | None = None, build_date: date | None = None,
-                  default_folder: str = DEFAULT_FOLDER, environ: Mapping[str, str] = os.environ) -> Settings:
+def read_settings(
+    base: Path,
+    folder: str | Path | None = None,
+    build_date: date | None = None,
+    default_folder: str = DEFAULT_FOLDER,
+    environ: Mapping[str, str] = os.environ,
+) -> Settings:
     """The settings of one run. ``folder`` and ``build_date``, when given, win over the environment."""
     chosen = folder or environ.get(ACTIVITIES_VARIABLE) or default_folder
     if build_date is None:

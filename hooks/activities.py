@@ -22,10 +22,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-
-from herstelnetwerk import outputs, planning, settings
 from preview import Preview
 from shared_blocks import SharedBlocks
+
+from herstelnetwerk import outputs, planning, settings
 
 log = logging.getLogger("mkdocs.hooks.activities")
 
@@ -147,8 +147,11 @@ class Site:
                 continue
             page = file.page
             if page.content is not None:
-                self.page_records[file.src_uri] = None if page.meta.get("template") else planning.page_record(
-                    file.url, page.title or "", page.content)
+                self.page_records[file.src_uri] = (
+                    None
+                    if page.meta.get("template")
+                    else planning.page_record(file.url, page.title or "", page.content)
+                )
             if self.page_records.get(file.src_uri) is not None:
                 records.append(self.page_records[file.src_uri])
         return records
@@ -178,14 +181,18 @@ class Site:
         meanwhile stops them and starts them again).
         """
         if self.serving:
-            log.info(f"Klaar: {self.rendered} pagina's in {time.perf_counter() - self.started:.1f} s; "
-                     "agenda-bestanden en zoekregister volgen")
+            log.info(
+                f"Klaar: {self.rendered} pagina's in {time.perf_counter() - self.started:.1f} s; "
+                "agenda-bestanden en zoekregister volgen"
+            )
             if self.background is not None:
                 threading.Thread(target=_report_when_done, args=(self.background,), daemon=True).start()
             return
         feeds, records = self._finish_background()
-        log.info(f"Klaar: {self.plan.summary()}, {self.rendered} pagina's, {feeds} agenda-bestanden, "
-                 f"{records} zoekresultaten in {time.perf_counter() - self.started:.1f} s")
+        log.info(
+            f"Klaar: {self.plan.summary()}, {self.rendered} pagina's, {feeds} agenda-bestanden, "
+            f"{records} zoekresultaten in {time.perf_counter() - self.started:.1f} s"
+        )
 
     def _finish_background(self) -> tuple[int, int]:
         """Wait for the feeds and the search index; (feeds, search records), or the build fails."""

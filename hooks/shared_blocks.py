@@ -15,7 +15,7 @@ the site both ways and compare every page.
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -36,8 +36,13 @@ class SharedBlocks:
 
     def __call__(self, block: str, page, render: Callable[[], str]) -> Markup:
         """The block's HTML on ``page``; ``render`` is the block's own content (Jinja's ``super``)."""
-        if (not self._enabled or page is None or page.file.src_uri not in self._generated or page.toc
-                or page.meta.get("hide")):
+        if (
+            not self._enabled
+            or page is None
+            or page.file.src_uri not in self._generated
+            or page.toc
+            or page.meta.get("hide")
+        ):
             return Markup(render())
         # Relative links depend on the page's depth, and on whether it lies in a folder the
         # navigation links to (gemeenten/ seen from gemeenten/soest/ is just ../).

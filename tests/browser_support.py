@@ -30,8 +30,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def build_site(destination: Path, activities: Path | None = None) -> Path:
@@ -40,8 +45,13 @@ def build_site(destination: Path, activities: Path | None = None) -> Path:
     if activities is not None:
         env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(destination)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--quiet", "-d", str(destination)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return destination
@@ -86,7 +96,7 @@ class SiteServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
@@ -109,8 +119,9 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}; run 'bash scripts/test', which installs it.",
-                    pytrace=False)
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}; run 'bash scripts/test', which installs it.", pytrace=False
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -22,8 +22,8 @@ Indented snippets are dedented, so they can be written in place.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -78,8 +78,13 @@ def _dedent(text: str) -> str:
 
 @pytest.fixture
 def make_content(tmp_path: Path) -> Callable[..., Path]:
-    def make(offerings: dict[str, str] | None = None, *, schedules: dict[str, str] | None = None,
-             locations: dict[str, str] | None = None, trainings: dict[str, str] | None = None) -> Path:
+    def make(
+        offerings: dict[str, str] | None = None,
+        *,
+        schedules: dict[str, str] | None = None,
+        locations: dict[str, str] | None = None,
+        trainings: dict[str, str] | None = None,
+    ) -> Path:
         root = tmp_path / "activities"
         files = {"network.yaml": NETWORK, "locations/buurthuis.yaml": LOCATION, "trainings/wrap.yaml": TRAINING}
         files |= {f"locations/{slug}.yaml": text for slug, text in (locations or {}).items()}

@@ -90,17 +90,28 @@ def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):
     assert list(made.rglob("*.ics")) == []
 
 
-@pytest.mark.parametrize("indexer", ["exit 1", "echo 'geen antwoord,'; sleep 1"],
-                         ids=["stops-at-once", "answers-nonsense"])
+@pytest.mark.parametrize(
+    "indexer", ["exit 1", "echo 'geen antwoord,'; sleep 1"], ids=["stops-at-once", "answers-nonsense"]
+)
 def test_a_search_index_that_cannot_be_made_fails_the_build(tmp_path, indexer):
     fake = tmp_path / "pagefind"
     fake.write_text(f"#!/bin/sh\n{indexer}\n")
     fake.chmod(0o755)
-    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": "2026-11-23", "NO_MKDOCS_2_WARNING": "1",
-           "PAGEFIND_BINARY_PATH": str(fake)}
+    env = {
+        **os.environ,
+        "HERSTELNETWERK_BUILD_DATE": "2026-11-23",
+        "NO_MKDOCS_2_WARNING": "1",
+        "PAGEFIND_BINARY_PATH": str(fake),
+    }
     env.pop("HERSTELNETWERK_ACTIVITIES", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0
     assert "De agenda-bestanden of het zoekregister konden niet worden gemaakt" in result.stderr
     assert "Traceback" not in result.stderr

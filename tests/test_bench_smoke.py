@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from herstelnetwerk.planning import views
-from herstelnetwerk.planning.site_data import BY_THEME, build_site_data
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.planning import views
+from herstelnetwerk.planning.site_data import BY_THEME, build_site_data
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)
@@ -46,8 +46,22 @@ def test_generated_network_is_valid_and_deterministic(tmp_path):
 
 def test_benchmark_reports_every_field(tmp_path):
     report = tmp_path / "bench.json"
-    subprocess.run([sys.executable, str(REPO / "bench" / "benchmark.py"), "--sizes", "200", "--rounds", "2",
-                    "--json", str(report)], cwd=REPO, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "benchmark.py"),
+            "--sizes",
+            "200",
+            "--rounds",
+            "2",
+            "--json",
+            str(report),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     [result] = json.loads(report.read_text())
     assert result["offerings"] == 200
     ours, baseline = result["ours"], result["baseline"]
@@ -104,7 +118,10 @@ def test_many_locations_are_listed_per_municipality(tmp_path, monkeypatch):
 
     monkeypatch.setattr(views, "HUB_LOCATIONS", 5)
     grouped = views.locations_hub(data).items
-    assert [item.label for item in grouped] == [m.name for m in catalog.network.municipalities
-                                                   if any(l.municipality == m.slug for l in catalog.locations.values())]
+    assert [item.label for item in grouped] == [
+        m.name
+        for m in catalog.network.municipalities
+        if any(loc.municipality == m.slug for loc in catalog.locations.values())
+    ]
     assert all(item.url.startswith("gemeenten/") and item.url.endswith("/#plekken") for item in grouped)
     assert sum(int(item.summary.split()[0]) for item in grouped) == len(catalog.locations)

@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from build_support import REPO, mkdocs_build
 
 OFFERING = "offerings/inloop-de-lindeboom.yaml"
@@ -31,35 +30,51 @@ def line_of(text: str, pattern: str) -> int:
 
 def replace_line(pattern: str, new: str):
     """A breaker that rewrites the line matching ``pattern`` (from its start) with ``new``, as re.sub does."""
+
     def breaker(text: str) -> tuple[str, int]:
         number = line_of(text, pattern)
         lines = text.splitlines(keepends=True)
         lines[number - 1] = re.sub(pattern, new, lines[number - 1].rstrip("\n"), count=1) + "\n"
         return "".join(lines), number
+
     return breaker
 
 
 # (file, breaker, message fragment); the breaker returns the new text and the line of the mistake.
 CASES = {
-    "unknown-key": (OFFERING, replace_line(r"summary:", "sumary:"),
-                    "Het veld 'sumary' bestaat niet. Bedoel je 'summary'?"),
-    "dutch-key": (OFFERING, replace_line(r"title:", "titel:"),
-                  "Het veld 'titel' bestaat niet. Gebruik 'title'"),
-    "impossible-date": (OFFERING, replace_line(r"last_checked: .*", "last_checked: 2026-02-30"),
-                        "De datum 2026-02-30 bestaat niet"),
-    "unknown-location": (OFFERING, replace_line(r"location: .*", "location: wijkcentrum-de-lindebom"),
-                         "De locatie 'wijkcentrum-de-lindebom' bestaat niet (zie locations/). "
-                         "Bedoel je 'wijkcentrum-de-lindeboom'?"),
-    "unknown-municipality": (LOCATION, replace_line(r"municipality: .*", "municipality: amersfort"),
-                             "De gemeente 'amersfort' bestaat niet (zie network.yaml). Bedoel je 'amersfoort'?"),
-    "yaml-tab": (OFFERING, replace_line(r"  day:", "\tday:"),
-                 "Er staat een tab in het inspringen."),
-    "yaml-indentation": (OFFERING, replace_line(r"  day:", "   day:"),
-                         "De inspringing klopt niet"),
-    "yaml-unclosed-quote": (OFFERING, replace_line(r'  start: "(.*)"', r'  start: "\1'),
-                            "Er mist een afsluitend aanhalingsteken."),
-    "yaml-duplicate-key": (OFFERING, replace_line(r"type: .*", r"\g<0>\ntype: ontmoeting"),
-                           "'type' staat twee keer in dit blok"),
+    "unknown-key": (
+        OFFERING,
+        replace_line(r"summary:", "sumary:"),
+        "Het veld 'sumary' bestaat niet. Bedoel je 'summary'?",
+    ),
+    "dutch-key": (OFFERING, replace_line(r"title:", "titel:"), "Het veld 'titel' bestaat niet. Gebruik 'title'"),
+    "impossible-date": (
+        OFFERING,
+        replace_line(r"last_checked: .*", "last_checked: 2026-02-30"),
+        "De datum 2026-02-30 bestaat niet",
+    ),
+    "unknown-location": (
+        OFFERING,
+        replace_line(r"location: .*", "location: wijkcentrum-de-lindebom"),
+        "De locatie 'wijkcentrum-de-lindebom' bestaat niet (zie locations/). Bedoel je 'wijkcentrum-de-lindeboom'?",
+    ),
+    "unknown-municipality": (
+        LOCATION,
+        replace_line(r"municipality: .*", "municipality: amersfort"),
+        "De gemeente 'amersfort' bestaat niet (zie network.yaml). Bedoel je 'amersfoort'?",
+    ),
+    "yaml-tab": (OFFERING, replace_line(r"  day:", "\tday:"), "Er staat een tab in het inspringen."),
+    "yaml-indentation": (OFFERING, replace_line(r"  day:", "   day:"), "De inspringing klopt niet"),
+    "yaml-unclosed-quote": (
+        OFFERING,
+        replace_line(r'  start: "(.*)"', r'  start: "\1'),
+        "Er mist een afsluitend aanhalingsteken.",
+    ),
+    "yaml-duplicate-key": (
+        OFFERING,
+        replace_line(r"type: .*", r"\g<0>\ntype: ontmoeting"),
+        "'type' staat twee keer in dit blok",
+    ),
 }
 
 

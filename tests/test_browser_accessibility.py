@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser_support import PAGE_TYPES, open_page
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -37,8 +36,9 @@ def test_axe_finds_no_wcag_violations(contexts, site_url, name, width):
     page = contexts[width].new_page()
     try:
         open_page(page, site_url, PAGE_TYPES[name])
-        results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                          "resultTypes": ["violations"]})
+        results = _axe.run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        )
         assert results.violations_count == 0, results.generate_report()
         # axe really ran its rules on this page (an empty run would pass anything).
         assert results.response["testEngine"]["name"] == "axe-core"
@@ -145,7 +145,8 @@ _MOVING = """() => {
         for (const pseudo of [null, '::before', '::after']) {
             const s = getComputedStyle(el, pseudo);
             const animated = s.animationName !== 'none' && seconds(s.animationDuration);
-            if (seconds(s.transitionDuration) || animated) moving.push(el.tagName + '.' + el.className + (pseudo || ''));
+            if (seconds(s.transitionDuration) || animated)
+              moving.push(el.tagName + '.' + el.className + (pseudo || ''));
         }
     }
     return moving;

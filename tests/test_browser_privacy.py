@@ -14,9 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-
 from browser_support import PAGE_TYPES, open_page
-
 
 _LISTEN = """
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -34,8 +32,8 @@ def visits(browser, site_url):
     for name, path in PAGE_TYPES.items():
         page = context.new_page()
         requests, console = [], []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("console", lambda message: console.append(message.text))
+        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        page.on("console", lambda message, said=console: said.append(message.text))
         open_page(page, site_url, path)
         page.wait_for_load_state("networkidle")
         found[name] = {

@@ -18,13 +18,13 @@ import icalendar
 import pytest
 import recurring_ical_events
 import yaml
-
 from build_support import BUILD_DATE, REPO, SessionList, Tags, mkdocs_build, session_times
-from herstelnetwerk.planning import urls
+
 from herstelnetwerk.loading import vocabulary
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.schedule import TZ
+from herstelnetwerk.planning import urls
 
 ACTIVITIES = REPO / "activities"
 TODAY = date.fromisoformat(BUILD_DATE)
@@ -112,10 +112,19 @@ def test_offering_page_lists_the_upcoming_sessions_of_the_model(site, model, slu
     if not entry.visible:
         pytest.skip("not shown: no upcoming sessions or not active")
     items = shown_sessions(page(site, urls.offering(slug)))
-    expected = [(s.start.date().isoformat(), f"{s.start:%H:%M}", f"{s.end:%H:%M}", s.cancelled, s.moved)
-                for s in entry.sessions[:SESSIONS_ON_PAGE]]
-    shown = [(item["date"], *(session_times(item["text"]) or ("?", "?")),
-              "Gaat niet door" in item["text"], "Verplaatst" in item["text"]) for item in items]
+    expected = [
+        (s.start.date().isoformat(), f"{s.start:%H:%M}", f"{s.end:%H:%M}", s.cancelled, s.moved)
+        for s in entry.sessions[:SESSIONS_ON_PAGE]
+    ]
+    shown = [
+        (
+            item["date"],
+            *(session_times(item["text"]) or ("?", "?")),
+            "Gaat niet door" in item["text"],
+            "Verplaatst" in item["text"],
+        )
+        for item in items
+    ]
     assert shown == expected
 
 
@@ -157,8 +166,11 @@ def test_each_offering_feed_gives_the_sessions_on_its_page(site, model):
         slug = feed.stem
         assert agenda.entries[slug].visible, f"{slug} has a feed but is not shown"
         items = shown_sessions(page(site, urls.offering(slug)))
-        on_page = {(slug, item["date"], *session_times(item["text"])) for item in items
-                   if "hn-cancelled" not in item["classes"] and "Gaat niet door" not in item["text"]}
+        on_page = {
+            (slug, item["date"], *session_times(item["text"]))
+            for item in items
+            if "hn-cancelled" not in item["classes"] and "Gaat niet door" not in item["text"]
+        }
         in_feed = feed_sessions(feed, TODAY, FEED_DAYS)
         # The page lists at most twelve sessions, the feed has them all: compare
         # the days both cover.
@@ -176,11 +188,14 @@ def offerings_linked(html: str) -> set[str]:
     return set(OFFERING_LINK.findall(main_content(html)))
 
 
-@pytest.mark.parametrize(("folder", "page_of"), [
-    pytest.param("gemeenten", urls.municipality, id="municipality"),
-    pytest.param("trainingen", urls.training, id="training"),
-    pytest.param("thema", urls.theme, id="theme"),
-])
+@pytest.mark.parametrize(
+    ("folder", "page_of"),
+    [
+        pytest.param("gemeenten", urls.municipality, id="municipality"),
+        pytest.param("trainingen", urls.training, id="training"),
+        pytest.param("thema", urls.theme, id="theme"),
+    ],
+)
 def test_each_group_feed_holds_the_offerings_its_page_lists(site, folder, page_of):
     """A municipality's, training's or theme's feed = the feeds of the offerings on its page."""
     offering_feeds = site / "agenda" / "activiteiten"

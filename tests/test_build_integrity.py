@@ -28,20 +28,31 @@ OTHER_DAY = "2026-11-20"
 NOT_REPRODUCIBLE = re.compile(r"pagefind/(?:gemeenten/[a-z0-9-]+/)?(?:filter/|pagefind-entry\.json|pagefind\.)")
 
 
-def build(site: Path, activities: Path | None = None, build_date: str = OTHER_DAY,
-          extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")}
+def build(
+    site: Path, activities: Path | None = None, build_date: str = OTHER_DAY, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")
+    }
     env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if activities is not None:
         env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def hashes(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +69,9 @@ def test_same_input_same_bytes(two_builds):
     first, second = map(hashes, two_builds)
     assert len(first) > 100
     assert {name for name in set(first) ^ set(second) if not NOT_REPRODUCIBLE.match(name)} == set()
-    differing = sorted(name for name in set(first) & set(second)
-                       if first[name] != second[name] and not NOT_REPRODUCIBLE.match(name))
+    differing = sorted(
+        name for name in set(first) & set(second) if first[name] != second[name] and not NOT_REPRODUCIBLE.match(name)
+    )
     assert differing == []
     # The search index's fragments (one per page, the bulk of it) are stable.
     fragments = [name for name in first if re.match(r"pagefind/(?:gemeenten/[a-z0-9-]+/)?fragment/", name)]

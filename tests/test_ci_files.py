@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from herstelnetwerk.loading import vocabulary as v
@@ -25,8 +24,9 @@ TOOL = str(Path(sys.executable).with_name("check-jsonschema"))
 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([TOOL, "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [TOOL, "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True, timeout=120
+    )
 
 
 def gitlab_example(tmp_path: Path) -> Path:
@@ -100,7 +100,7 @@ def test_main_and_every_night_publish_to_github_pages():
     workflow = load(GITHUB / "workflows" / "publiceren.yml")
     assert workflow["on"]["push"] == {"branches": ["main"]}
     (cron,) = [entry["cron"] for entry in workflow["on"]["schedule"]]
-    minute, hour, *rest = cron.split()
+    _minute, hour, *rest = cron.split()
     assert rest == ["*", "*", "*"] and 0 <= int(hour) <= 3, "once a night, after midnight in the Netherlands"
     build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
     assert run_steps({"jobs": {"bouwen": build}}) == ["bash scripts/build -d site"]
@@ -116,8 +116,14 @@ def test_main_and_every_night_publish_to_github_pages():
 def test_scripts_build_makes_the_site(tmp_path: Path):
     out = tmp_path / "site"
     env_date = {"HERSTELNETWERK_BUILD_DATE": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(["bash", "scripts/build", "-q", "-d", str(out)], cwd=REPO, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, **env_date})
+    result = subprocess.run(
+        ["bash", "scripts/build", "-q", "-d", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env_date},
+    )
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").is_file() and (out / "over" / "index.html").is_file()
 

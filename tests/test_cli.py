@@ -7,16 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hostile_cases import make_tree
+
 from herstelnetwerk.cli import github_command
 from herstelnetwerk.loading.errors import Problem
-from hostile_cases import make_tree
 
 REPO = Path(__file__).resolve().parents[1]
 
 STALE = "Deze activiteit is 326 dagen niet nagekeken (langer dan 180). Klopt alles nog? Pas dan 'last_checked' aan."
 BAD_TIME = "De tijd '10:60' klopt niet. Schrijf uren:minuten, zoals \"19:30\"."
-COLON = ("Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, "
-         'bijvoorbeeld: title: "Koffie: iedereen welkom".')
+COLON = (
+    "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, "
+    'bijvoorbeeld: title: "Koffie: iedereen welkom".'
+)
 
 
 def content(tmp_path: Path, broken: bool) -> Path:
@@ -27,8 +30,9 @@ def content(tmp_path: Path, broken: bool) -> Path:
     (root / "offerings" / "oud.yaml").write_text(base.replace("2026-11-01", "2026-01-01"), encoding="utf-8")
     if broken:
         (root / "offerings" / "kapot.yaml").write_text(base.replace('"10:00"', '"10:60"'), encoding="utf-8")
-        (root / "offerings" / "colon.yaml").write_text(base.replace("title: Inloop", "title: Koffie: thee"),
-                                                        encoding="utf-8")
+        (root / "offerings" / "colon.yaml").write_text(
+            base.replace("title: Inloop", "title: Koffie: thee"), encoding="utf-8"
+        )
     return root
 
 
@@ -37,8 +41,13 @@ def run(root: Path, github: bool, cwd: Path) -> subprocess.CompletedProcess:
     if github:
         env["GITHUB_ACTIONS"] = "true"
     env["PYTHONPATH"] = str(REPO)
-    result = subprocess.run([sys.executable, "-m", "herstelnetwerk", "check", "--activities", str(root),
-                             "--build-date", "2026-11-23"], capture_output=True, text=True, env=env, cwd=cwd)
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check", "--activities", str(root), "--build-date", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+    )
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
@@ -88,14 +97,19 @@ def test_github_escaping():
     problem = Problem(REPO / "activities" / "offerings" / "a,b:c.yaml", 3, "100% klaar\r\nvolgende regel", column=2)
     assert github_command(problem, REPO) == (
         "::error file=activities/offerings/a%2Cb%3Ac.yaml,line=3,col=2,title=Fout in de inhoud::"
-        "100%25 klaar%0D%0Avolgende regel")
+        "100%25 klaar%0D%0Avolgende regel"
+    )
     warning = Problem(REPO / "activities" / "network.yaml", None, "Let op: 50%", severity="warning")
     assert github_command(warning, REPO) == "::warning file=activities/network.yaml,title=Let op::Let op: 50%25"
 
 
 def test_bad_build_date_is_a_dutch_usage_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "herstelnetwerk", "check", "--build-date", "23-11-2026"],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check", "--build-date", "23-11-2026"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 2
     assert "'23-11-2026' is geen datum" in result.stderr
     assert "Traceback" not in result.stderr

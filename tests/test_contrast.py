@@ -13,14 +13,17 @@ from herstelnetwerk.loading.errors import ContentError
 BUILD_DATE = date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("foreground, background, expected", [
-    ("#000000", "#ffffff", 21.0),
-    ("#ffffff", "#ffffff", 1.0),
-    # Reference values from the WCAG definition of relative luminance.
-    ("#767676", "#ffffff", 4.54),
-    ("#777777", "#ffffff", 4.48),
-    ("#1d5c63", "#ffffff", 7.60),
-])
+@pytest.mark.parametrize(
+    "foreground, background, expected",
+    [
+        ("#000000", "#ffffff", 21.0),
+        ("#ffffff", "#ffffff", 1.0),
+        # Reference values from the WCAG definition of relative luminance.
+        ("#767676", "#ffffff", 4.54),
+        ("#777777", "#ffffff", 4.48),
+        ("#1d5c63", "#ffffff", 7.60),
+    ],
+)
 def test_ratio_follows_the_wcag_formula(foreground, background, expected):
     assert contrast.ratio(foreground, background) == pytest.approx(expected, abs=0.01)
     assert contrast.ratio(background, foreground) == pytest.approx(expected, abs=0.01)
@@ -47,7 +50,8 @@ def test_too_light_colours_fail_with_the_line_of_each(make_content):
     assert set(problems) == {primary_line, accent_line}
     assert problems[primary_line] == (
         "De kleur #7fb8bf is te licht: het contrast van witte tekst op deze kleur (de balk bovenaan) is 2,2 op 1. "
-        "Dat moet minstens 4,5 op 1 zijn, anders kunnen niet alle bezoekers het lezen. Kies een donkerdere kleur.")
+        "Dat moet minstens 4,5 op 1 zijn, anders kunnen niet alle bezoekers het lezen. Kies een donkerdere kleur."
+    )
     assert "De kleur #f0a050 is te licht" in problems[accent_line]
     assert "links en knoppen" in problems[accent_line]
     assert "network.yaml" in raised.value.summary()

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.reference import field_docs as docs
-from herstelnetwerk.planning import editing
 from herstelnetwerk.loading import vocabulary as v
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.errors import ContentError
 from herstelnetwerk.loading.model import Location, Network, Offering, Training
 from herstelnetwerk.loading.parse import spec_fields
+from herstelnetwerk.planning import editing
+from herstelnetwerk.reference import field_docs as docs
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)
@@ -32,8 +32,9 @@ SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "herstelnetwerk", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
 
 
 @pytest.fixture
@@ -72,8 +73,9 @@ def test_docs_command_writes_and_then_detects_a_stale_file(tmp_path: Path):
     out.write_text(out.read_text(encoding="utf-8").replace("| `title` |", "| `titel` |", 1), encoding="utf-8")
     stale = run_cli("docs", "--out", str(out), "--check")
     assert stale.returncode == 1
-    assert stale.stderr.strip() == (f"{out.as_posix()} klopt niet met het model. Maak het opnieuw met: "
-                                    "python -m herstelnetwerk docs")
+    assert stale.stderr.strip() == (
+        f"{out.as_posix()} klopt niet met het model. Maak het opnieuw met: python -m herstelnetwerk docs"
+    )
     assert "| `titel` |" in out.read_text(encoding="utf-8"), "--check must not write"
 
 
@@ -90,8 +92,11 @@ def test_reference_has_a_row_for_every_field_with_its_dutch_title(cls):
             assert any(spec.title in row for row in rows), (block.__name__, key)
 
 
-@pytest.mark.parametrize("values", [v.OFFERING_TYPES, v.AUDIENCES, v.THEMES, v.MIND_BLOCKS, v.LED_BY],
-                         ids=["types", "audiences", "themes", "mind_blocks", "led_by"])
+@pytest.mark.parametrize(
+    "values",
+    [v.OFFERING_TYPES, v.AUDIENCES, v.THEMES, v.MIND_BLOCKS, v.LED_BY],
+    ids=["types", "audiences", "themes", "mind_blocks", "led_by"],
+)
 def test_reference_lists_every_value_with_its_label(values):
     text = docs.render(REPO / "templates")
     for key, label in values:
@@ -112,8 +117,11 @@ def test_template_as_it_is_passes_validation_in_the_example_content(example_repo
     target = folder / f"nieuw-{name}.yaml"
     target.write_text(editing.template_for(example_repo / "templates" / f"{name}.yaml", folder), encoding="utf-8")
     loaded = load(example_repo / "activities")
-    items = {"offerings": loaded.catalog.offerings, "locations": loaded.catalog.locations,
-             "trainings": loaded.catalog.trainings}[TEMPLATES[name]]
+    items = {
+        "offerings": loaded.catalog.offerings,
+        "locations": loaded.catalog.locations,
+        "trainings": loaded.catalog.trainings,
+    }[TEMPLATES[name]]
     assert target.stem in items
     assert [w.render() for w in loaded.warnings if w.path == target] == []
 
@@ -121,8 +129,10 @@ def test_template_as_it_is_passes_validation_in_the_example_content(example_repo
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_template_schema_line_points_at_the_schema_from_its_new_place(example_repo: Path, name: str):
     folder = example_repo / "activities" / TEMPLATES[name]
-    for text, base in ((editing.template_for(example_repo / "templates" / f"{name}.yaml", folder), folder),
-                       ((REPO / "templates" / f"{name}.yaml").read_text(encoding="utf-8"), example_repo / "templates")):
+    for text, base in (
+        (editing.template_for(example_repo / "templates" / f"{name}.yaml", folder), folder),
+        ((REPO / "templates" / f"{name}.yaml").read_text(encoding="utf-8"), example_repo / "templates"),
+    ):
         match = SCHEMA_LINE.match(text.splitlines()[0])
         assert match, text.splitlines()[0]
         assert (base / match.group(1)).resolve().is_file(), match.group(1)
@@ -136,12 +146,13 @@ def test_every_field_in_a_template_has_a_dutch_comment_above_it(name: str):
         if re.match(r"^\s*(?:- )?[a-z_]+:", line) and not line.lstrip().startswith("#"):
             keys += 1
             indent = len(line) - len(line.lstrip(" -"))
-            above = [l for l in lines[:number] if l.strip()][-1]
+            above = [line for line in lines[:number] if line.strip()][-1]
             sibling_above = re.match(r"^\s*(?:- )?[a-z_]+:", above) and not above.lstrip().startswith("#")
             # A field is explained by the comment right above it, or shares it with the field just above
             # (start and end, meetings and meeting_minutes).
-            assert above.lstrip().startswith("# ") or (sibling_above and len(above) - len(above.lstrip(" -")) == indent), \
-                f"{name}.yaml line {number + 1}: {line!r}"
+            assert above.lstrip().startswith("# ") or (
+                sibling_above and len(above) - len(above.lstrip(" -")) == indent
+            ), f"{name}.yaml line {number + 1}: {line!r}"
     assert keys >= 8
 
 
@@ -190,15 +201,24 @@ def test_contributing_quotes_a_real_error_message_at_its_line(example_repo: Path
     line, path, message = int(named.group(1)), named.group(2), named.group(3)
     # The same mistake in a file made from the template: a time without its colon, on that line.
     template = (REPO / "templates" / "activiteit.yaml").read_text(encoding="utf-8")
-    lines = [row.replace('start: "10:00"', 'start: "1000"') for row in template.splitlines()
-             if row.strip() and not row.lstrip().startswith("#")]
+    lines = [
+        row.replace('start: "10:00"', 'start: "1000"')
+        for row in template.splitlines()
+        if row.strip() and not row.lstrip().startswith("#")
+    ]
     start = next(i for i, row in enumerate(lines) if row.strip().startswith("start:"))
     lines = ["# uitleg"] * (line - 1 - start) + lines
     (example_repo / path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     (example_repo / ".git").mkdir()  # the check names files from the repository root
-    result = subprocess.run([sys.executable, "-m", "herstelnetwerk", "check"], cwd=example_repo, capture_output=True,
-                            text=True, timeout=60, env={**os.environ, "GITHUB_ACTIONS": "true",
-                                                        "HERSTELNETWERK_BUILD_DATE": BUILD_DATE.isoformat()})
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check"],
+        cwd=example_repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "GITHUB_ACTIONS": "true", "HERSTELNETWERK_BUILD_DATE": BUILD_DATE.isoformat()},
+    )
     assert result.returncode == 1
     assert [row for row in result.stdout.splitlines() if row.startswith("::error")] == [
-        f"::error file={path},line={line},title=Fout in de inhoud::{message}"], result.stdout
+        f"::error file={path},line={line},title=Fout in de inhoud::{message}"
+    ], result.stdout

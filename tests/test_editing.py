@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from build_support import mkdocs_build
-from herstelnetwerk.planning import editing
+
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.model import Network, Repository
+from herstelnetwerk.planning import editing
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)
@@ -25,8 +25,15 @@ BUILD_DATE = date(2026, 11, 23)
 
 def network(edit_url: str | None, new_file_url: str | None = None) -> Network:
     repository = Repository(edit_url=edit_url, new_file_url=new_file_url) if edit_url else None
-    return Network(name="N", region="R", site_url="https://n.example.org/", contact="c", contacts={},
-                   municipalities=[], repository=repository)
+    return Network(
+        name="N",
+        region="R",
+        site_url="https://n.example.org/",
+        contact="c",
+        contacts={},
+        municipalities=[],
+        repository=repository,
+    )
 
 
 # --- building the addresses --------------------------------------------------------
@@ -35,43 +42,63 @@ def network(edit_url: str | None, new_file_url: str | None = None) -> Network:
 def test_edit_url_is_the_edit_address_plus_the_path_from_the_repository_root(tmp_path: Path):
     source = tmp_path / "activities" / "offerings" / "inloop.yaml"
     for base in ("https://github.com/org/site/edit/main/", "https://github.com/org/site/edit/main"):
-        assert editing.edit_url(network(base), source, tmp_path) == \
-            "https://github.com/org/site/edit/main/activities/offerings/inloop.yaml"
+        assert (
+            editing.edit_url(network(base), source, tmp_path)
+            == "https://github.com/org/site/edit/main/activities/offerings/inloop.yaml"
+        )
 
 
 def test_edit_url_works_for_gitlab_addresses(tmp_path: Path):
     source = tmp_path / "inhoud" / "locations" / "de-brink.yaml"
-    assert editing.edit_url(network("https://gitlab.example.org/groep/site/-/edit/main/"), source, tmp_path) == \
-        "https://gitlab.example.org/groep/site/-/edit/main/inhoud/locations/de-brink.yaml"
+    assert (
+        editing.edit_url(network("https://gitlab.example.org/groep/site/-/edit/main/"), source, tmp_path)
+        == "https://gitlab.example.org/groep/site/-/edit/main/inhoud/locations/de-brink.yaml"
+    )
 
 
 def test_no_edit_url_without_repository_or_outside_the_repository(tmp_path: Path):
     inside = tmp_path / "repo" / "activities" / "offerings" / "x.yaml"
     assert editing.edit_url(network(None), inside, tmp_path / "repo") is None
-    assert editing.edit_url(network("https://github.com/o/r/edit/main/"), tmp_path / "elders" / "x.yaml",
-                            tmp_path / "repo") is None
+    assert (
+        editing.edit_url(
+            network("https://github.com/o/r/edit/main/"), tmp_path / "elders" / "x.yaml", tmp_path / "repo"
+        )
+        is None
+    )
     assert editing.edit_url(network("https://github.com/o/r/edit/main/"), inside, None) is None
 
 
 def test_new_file_url_on_github_fills_in_filename_and_value():
-    url = editing.new_file_url(network("https://github.com/o/r/edit/main/", "https://github.com/o/r/new/main/"),
-                               "activities/offerings", "nieuwe-activiteit.yaml", 'title: "Koffie & thee"\n')
+    url = editing.new_file_url(
+        network("https://github.com/o/r/edit/main/", "https://github.com/o/r/new/main/"),
+        "activities/offerings",
+        "nieuwe-activiteit.yaml",
+        'title: "Koffie & thee"\n',
+    )
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/o/r/new/main/activities/offerings"
     assert parse_qs(parts.query) == {"filename": ["nieuwe-activiteit.yaml"], "value": ['title: "Koffie & thee"\n']}
 
 
 def test_new_file_url_on_gitlab_fills_in_file_name_and_content():
-    url = editing.new_file_url(network("https://gitlab.com/g/p/-/edit/main/", "https://gitlab.com/g/p/-/new/main/"),
-                               "activities/offerings", "nieuwe-activiteit.yaml", "title: Koffie\n")
+    url = editing.new_file_url(
+        network("https://gitlab.com/g/p/-/edit/main/", "https://gitlab.com/g/p/-/new/main/"),
+        "activities/offerings",
+        "nieuwe-activiteit.yaml",
+        "title: Koffie\n",
+    )
     parts = urlsplit(url)
     assert parts.path == "/g/p/-/new/main/activities/offerings"
     assert parse_qs(parts.query) == {"file_name": ["nieuwe-activiteit.yaml"], "content": ["title: Koffie\n"]}
 
 
 def test_no_new_file_url_without_a_new_file_address():
-    assert editing.new_file_url(network("https://github.com/o/r/edit/main/"), "activities/offerings", "x.yaml",
-                                "title: x\n") is None
+    assert (
+        editing.new_file_url(
+            network("https://github.com/o/r/edit/main/"), "activities/offerings", "x.yaml", "title: x\n"
+        )
+        is None
+    )
 
 
 def test_new_item_url_carries_the_template_with_its_schema_path_from_the_target_folder():
@@ -156,21 +183,24 @@ def test_every_offering_training_and_location_page_links_to_its_own_file(site, c
 def test_the_edit_link_comes_after_the_page_content_and_before_the_crisis_help(site, catalog):
     page, _ = next(_pages(catalog))
     html = (site / page).read_text(encoding="utf-8")
-    (_, offset), = Links(html).named("Bewerk deze pagina")
+    ((_, offset),) = Links(html).named("Bewerk deze pagina")
     assert html.index("</article>") < offset < html.index('class="hn-crisis"')
     assert html.rfind('class="md-grid hn-edit"', 0, offset) > html.index("</article>")
 
 
 def test_about_page_links_to_a_new_activity_with_the_template_filled_in(site):
     html = (site / "over" / "index.html").read_text(encoding="utf-8")
-    (href, _), = Links(html).named("Nieuwe activiteit toevoegen")
+    ((href, _),) = Links(html).named("Nieuwe activiteit toevoegen")
     parts = urlsplit(href)
-    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == \
-        "https://github.com/herstelnetwerk-eemland/site/new/main/activities/offerings"
+    assert (
+        f"{parts.scheme}://{parts.netloc}{parts.path}"
+        == "https://github.com/herstelnetwerk-eemland/site/new/main/activities/offerings"
+    )
     query = parse_qs(parts.query)
     assert query["filename"] == ["nieuwe-activiteit.yaml"]
-    assert query["value"] == [editing.template_for(REPO / "templates" / "activiteit.yaml",
-                                                   REPO / "activities" / "offerings")]
+    assert query["value"] == [
+        editing.template_for(REPO / "templates" / "activiteit.yaml", REPO / "activities" / "offerings")
+    ]
 
 
 def test_other_pages_have_no_editor_links(site):

@@ -7,21 +7,21 @@ and are named after what they reproduce.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
 import textwrap
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from herstelnetwerk.planning import urls
 from herstelnetwerk.loading import vocabulary as v
 from herstelnetwerk.loading.agenda import Agenda, Entry, build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
-from herstelnetwerk.outputs.feeds import build_feeds, calendar_for
 from herstelnetwerk.loading.model import Catalog
 from herstelnetwerk.loading.schedule import TZ
+from herstelnetwerk.outputs.feeds import build_feeds, calendar_for
+from herstelnetwerk.planning import urls
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "activities"
 BUILD_DATE = date(2026, 11, 23)
@@ -48,7 +48,7 @@ def expanded(ics: bytes, build_date: date) -> list[tuple[str, datetime]]:
     """(UID, start in UTC) of every occurrence in the window, as a client would see them."""
     calendar = Calendar.from_ical(ics)
     occurrences = recurring_ical_events.of(calendar).between(*window(build_date))
-    return sorted((str(e["UID"]), e.start.astimezone(timezone.utc)) for e in occurrences)
+    return sorted((str(e["UID"]), e.start.astimezone(UTC)) for e in occurrences)
 
 
 def modelled(entries: list[Entry], build_date: date, host: str = HOST) -> list[tuple[str, datetime]]:
@@ -60,7 +60,7 @@ def modelled(entries: list[Entry], build_date: date, host: str = HOST) -> list[t
             if session.cancelled or session.end <= start or session.start >= stop:
                 continue
             uid = f"{entry.slug}-{session.number}@{host}" if entry.offering.schedule.dates else f"{entry.slug}@{host}"
-            found.append((uid, session.start.astimezone(timezone.utc)))
+            found.append((uid, session.start.astimezone(UTC)))
     return sorted(found)
 
 
@@ -76,8 +76,10 @@ def expected_feeds(catalog: Catalog, agenda: Agenda) -> dict[str, list[Entry]]:
 
     feeds = {urls.feed("alles"): visible}
     feeds |= {urls.feed("activiteiten", e.slug): [e] for e in visible}
-    feeds |= {urls.feed("gemeenten", m.slug): [e for e in visible if m.slug in where(e)]
-              for m in catalog.network.municipalities}
+    feeds |= {
+        urls.feed("gemeenten", m.slug): [e for e in visible if m.slug in where(e)]
+        for m in catalog.network.municipalities
+    }
     feeds |= {urls.feed("trainingen", t): [e for e in visible if e.offering.training == t] for t in catalog.trainings}
     feeds |= {urls.feed("thema", t): [e for e in visible if t in e.offering.themes] for t, _ in v.THEMES}
     return feeds
@@ -92,7 +94,7 @@ def events(ics: bytes) -> list:
 
 
 def one_feed(root: Path, slug: str = "activiteit", build_date: date = BUILD_DATE) -> bytes:
-    catalog, agenda, feeds = build(root, build_date)
+    _, agenda, feeds = build(root, build_date)
     ics = feeds[urls.feed("activiteiten", slug)]
     assert expanded(ics, build_date) == modelled([agenda.entries[slug]], build_date)
     return ics
@@ -158,9 +160,16 @@ def test_calendar_properties(make_content):
     root = make_content(schedules={"activiteit": WEEKLY})
     _, _, feeds = build(root)
     text = unfolded(feeds[urls.feed("gemeenten", "soest")])
-    for line in ("VERSION:2.0", "CALSCALE:GREGORIAN", "PRODID:-//Herstelnetwerk Test//",
-                 "NAME:Herstelnetwerk Test – Soest", "X-WR-CALNAME:Herstelnetwerk Test – Soest",
-                 "X-WR-TIMEZONE:Europe/Amsterdam", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"):
+    for line in (
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "PRODID:-//Herstelnetwerk Test//",
+        "NAME:Herstelnetwerk Test – Soest",
+        "X-WR-CALNAME:Herstelnetwerk Test – Soest",
+        "X-WR-TIMEZONE:Europe/Amsterdam",
+        "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+        "X-PUBLISHED-TTL:P1D",
+    ):
         assert f"\r\n{line}" in text, line
     assert "BEGIN:VEVENT" not in text  # the offering is in Amersfoort
     assert "NAME:Herstelnetwerk Test\r\n" in unfolded(feeds[urls.feed("alles")])
@@ -176,7 +185,7 @@ def test_event_properties(make_content):
     assert event["URL"] == page
     assert event["LOCATION"] == "Buurthuis De Tussenstap, Stationsstraat 12, 3811 AB Amersfoort"
     assert (event["GEO"].latitude, event["GEO"].longitude) == (52.155, 5.379)
-    assert event["DTSTAMP"].dt == datetime(2026, 11, 23, tzinfo=timezone.utc)
+    assert event["DTSTAMP"].dt == datetime(2026, 11, 23, tzinfo=UTC)
     assert "RRULE:FREQ=WEEKLY;BYDAY=TU\r\n" in unfolded(event.to_ical())
 
 
@@ -210,10 +219,16 @@ def test_online_offering_without_municipalities_is_in_every_municipality_feed(ma
           start: "20:00"
           end: "21:00"
     """
-    root = make_content({"online-overal": online,
-                         "online-soest": online.replace("location: online\n", "location: online\n        municipalities: [soest]\n")})
+    root = make_content(
+        {
+            "online-overal": online,
+            "online-soest": online.replace("location: online\n", "location: online\n        municipalities: [soest]\n"),
+        }
+    )
     _, _, feeds = build(root)
-    uids = {path: {str(e["UID"]) for e in events(feeds[urls.feed("gemeenten", path)])} for path in ("amersfoort", "soest")}
+    uids = {
+        path: {str(e["UID"]) for e in events(feeds[urls.feed("gemeenten", path)])} for path in ("amersfoort", "soest")
+    }
     assert uids == {"amersfoort": {f"online-overal@{HOST}"}, "soest": {f"online-overal@{HOST}", f"online-soest@{HOST}"}}
     [event] = events(feeds[urls.feed("activiteiten", "online-soest")])
     assert event["LOCATION"] == "Online" and "GEO" not in event
@@ -221,31 +236,43 @@ def test_online_offering_without_municipalities_is_in_every_municipality_feed(ma
 
 def test_exdate_matches_dtstart_tzid(make_content):
     """Cancelled dates and dates inside a break: EXDATE at DTSTART's local time and TZID."""
-    root = make_content(schedules={"activiteit": weekly("""
+    root = make_content(
+        schedules={
+            "activiteit": weekly("""
         cancelled: [2026-12-01]
         breaks:
           - from: 2026-12-19
             until: 2027-01-03
             reason: Kerstvakantie
-    """)})
+    """)
+        }
+    )
     [event] = events(one_feed(root))
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-    exdates = [d for prop in (event["EXDATE"] if isinstance(event["EXDATE"], list) else [event["EXDATE"]])
-               for d in prop.dts]
+    exdates = [
+        d for prop in (event["EXDATE"] if isinstance(event["EXDATE"], list) else [event["EXDATE"]]) for d in prop.dts
+    ]
     assert {d.params.get("TZID") for d in exdates} == {"Europe/Amsterdam"}
     assert [d.dt.replace(tzinfo=None) for d in exdates] == [
-        datetime(2026, 12, 1, 19), datetime(2026, 12, 22, 19), datetime(2026, 12, 29, 19)]
+        datetime(2026, 12, 1, 19),
+        datetime(2026, 12, 22, 19),
+        datetime(2026, 12, 29, 19),
+    ]
 
 
 def test_moved_session_recurrence_id(make_content):
-    root = make_content(schedules={"activiteit": weekly("""
+    root = make_content(
+        schedules={
+            "activiteit": weekly("""
         moved:
           - date: 2026-12-08
             to: 2026-12-10
             start: "13:00"
             end: "15:00"
             reason: De zaal is bezet.
-    """)})
+    """)
+        }
+    )
     series, moved = events(one_feed(root))
     assert moved["UID"] == series["UID"]
     assert moved["RECURRENCE-ID"].params["TZID"] == "Europe/Amsterdam"
@@ -259,43 +286,62 @@ def test_moved_session_recurrence_id(make_content):
 def test_until_is_utc(make_content, limit):
     """RFC 5545: with a TZID on DTSTART, UNTIL must be UTC. 11 meetings skip the two in the break,
     so 'count' also becomes UNTIL (an RRULE COUNT would count the break dates)."""
-    root = make_content(schedules={"activiteit": weekly(limit, """
+    root = make_content(
+        schedules={
+            "activiteit": weekly(
+                limit,
+                """
         breaks:
           - from: 2026-12-19
             until: 2027-01-03
-    """)})
+    """,
+            )
+        }
+    )
     [event] = events(one_feed(root))
     assert "UNTIL=20270126T225959Z" in unfolded(event.to_ical())
-    assert event["RRULE"]["UNTIL"][0] == datetime(2027, 1, 26, 22, 59, 59, tzinfo=timezone.utc)
+    assert event["RRULE"]["UNTIL"][0] == datetime(2027, 1, 26, 22, 59, 59, tzinfo=UTC)
     assert "COUNT" not in event["RRULE"]
 
 
 def test_dst_week_keeps_wall_time(make_content):
-    root = make_content(schedules={"activiteit": """
+    root = make_content(
+        schedules={
+            "activiteit": """
         repeat: wekelijks
         day: dinsdag
         from: 2027-03-16
         count: 4
         start: "19:00"
         end: "21:00"
-    """})
+    """
+        }
+    )
     ics = one_feed(root, build_date=date(2027, 3, 1))
     occurrences = recurring_ical_events.of(Calendar.from_ical(ics)).between(date(2027, 3, 1), date(2027, 5, 1))
     assert [e.start.astimezone(TZ).strftime("%d %H:%M") for e in occurrences] == [
-        "16 19:00", "23 19:00", "30 19:00", "06 19:00"]
-    assert [e.start.astimezone(timezone.utc).hour for e in occurrences] == [18, 18, 17, 17]
+        "16 19:00",
+        "23 19:00",
+        "30 19:00",
+        "06 19:00",
+    ]
+    assert [e.start.astimezone(UTC).hour for e in occurrences] == [18, 18, 17, 17]
 
 
 @pytest.mark.parametrize("week, byday", [("1", "1TU"), ("laatste", "-1TU")])
 def test_monthly_rrule(make_content, week, byday):
-    root = make_content(schedules={"activiteit": f"""
+    root = make_content(
+        schedules={
+            "activiteit": f"""
         repeat: maandelijks
         day: dinsdag
         week: {week}
         from: 2026-11-01
         start: "19:00"
         end: "21:00"
-    """})
+    """
+        }
+    )
     [event] = events(one_feed(root))
     assert f"RRULE:FREQ=MONTHLY;BYDAY={byday}\r\n" in unfolded(event.to_ical())
 
@@ -307,7 +353,9 @@ def test_tweewekelijks_rrule(make_content):
 
 
 def test_dates_form_uid_per_meeting_number_and_cancelled_left_out(make_content):
-    root = make_content(schedules={"activiteit": """
+    root = make_content(
+        schedules={
+            "activiteit": """
         dates: [2026-12-01, 2026-12-08, 2026-12-15, 2026-12-22]
         start: "19:00"
         end: "21:00"
@@ -315,17 +363,22 @@ def test_dates_form_uid_per_meeting_number_and_cancelled_left_out(make_content):
         moved:
           - date: 2026-12-08
             to: 2026-12-09
-    """})
+    """
+        }
+    )
     found = events(one_feed(root))
     assert [(str(e["UID"]), e.start) for e in found] == [
         (f"activiteit-1@{HOST}", datetime(2026, 12, 1, 19, tzinfo=TZ)),
         (f"activiteit-2@{HOST}", datetime(2026, 12, 9, 19, tzinfo=TZ)),
-        (f"activiteit-4@{HOST}", datetime(2026, 12, 22, 19, tzinfo=TZ))]
+        (f"activiteit-4@{HOST}", datetime(2026, 12, 22, 19, tzinfo=TZ)),
+    ]
     assert all("RRULE" not in e and "RECURRENCE-ID" not in e for e in found)
 
 
 def test_offering_of_a_training_takes_its_title_and_summary(make_content):
-    root = make_content({"wrap-soest": """\
+    root = make_content(
+        {
+            "wrap-soest": """\
         training: wrap
         location: buurthuis
         join:
@@ -336,7 +389,9 @@ def test_offering_of_a_training_takes_its_title_and_summary(make_content):
           dates: [2026-12-01]
           start: "10:00"
           end: "12:30"
-    """})
+    """
+        }
+    )
     _, _, feeds = build(root)
     [event] = events(feeds[urls.feed("trainingen", "wrap")])
     assert event["SUMMARY"] == "WRAP"
@@ -369,15 +424,21 @@ def test_provider_never_in_feed(make_content):
 
 
 def test_uids_stable_when_title_changes(make_content):
-    root = make_content(schedules={"activiteit": WEEKLY, "cursus": """
+    root = make_content(
+        schedules={
+            "activiteit": WEEKLY,
+            "cursus": """
         dates: [2026-12-01, 2026-12-08]
         start: "19:00"
         end: "21:00"
-    """})
+    """,
+        }
+    )
     before = events(build(root)[2][urls.feed("alles")])
     for path in (root / "offerings").iterdir():
-        path.write_text(path.read_text(encoding="utf-8").replace("title: Inloop", "title: Open huiskamer"),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("title: Inloop", "title: Open huiskamer"), encoding="utf-8"
+        )
     after = events(build(root)[2][urls.feed("alles")])
     assert [str(e["UID"]) for e in after] == [str(e["UID"]) for e in before]
     assert {str(e["SUMMARY"]) for e in before} == {"Inloop"}

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.planning import display
-from herstelnetwerk.planning import urls
 from herstelnetwerk.loading import vocabulary as v
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.outputs.feeds import build_feeds, calendar_for
+from herstelnetwerk.planning import display, urls
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)
@@ -35,7 +34,8 @@ def reference_feeds(catalog, agenda) -> dict[str, bytes]:
         feeds[urls.feed("activiteiten", entry.slug)] = one([entry], display.title(entry.offering, catalog))
     for m in network.municipalities:
         feeds[urls.feed("gemeenten", m.slug)] = one(
-            [e for e in visible if m.slug in display.municipalities(e.offering, catalog)], m.name)
+            [e for e in visible if m.slug in display.municipalities(e.offering, catalog)], m.name
+        )
     for slug, training in sorted(catalog.trainings.items()):
         feeds[urls.feed("trainingen", slug)] = one([e for e in visible if e.offering.training == slug], training.title)
     for slug, label in v.THEMES:
@@ -66,13 +66,18 @@ def test_every_feed_is_byte_identical_to_calendar_for(content):
 def test_long_names_with_marks_are_folded_as_icalendar_folds_them(make_content):
     """A feed's name is put into a shell made once; long names must fold and escape as icalendar does."""
     long_title = "Werken met eigen ervaring, deel 2; voor wie al begonnen is – met een naam die niet op één regel past"
-    root = make_content(schedules={"inloop": """
+    root = make_content(
+        schedules={
+            "inloop": """
         repeat: wekelijks
         day: dinsdag
         from: 2026-12-01
         start: "10:00"
         end: "12:00"
-    """}, trainings={"wrap": f"title: {long_title}\nsummary: Een plan.\n"})
+    """
+        },
+        trainings={"wrap": f"title: {long_title}\nsummary: Een plan.\n"},
+    )
     catalog = load_catalog(root, BUILD_DATE).catalog
     agenda = build_agenda(catalog, BUILD_DATE)
     fast, slow = build_feeds(catalog, agenda, catalog.network.site_url), reference_feeds(catalog, agenda)
@@ -84,8 +89,9 @@ def test_courses_with_moved_and_cancelled_meetings_and_long_uids(make_content):
     """A course's events share all lines but UID, DTSTART and DTEND, unless a meeting moved: check every mix."""
     long_slug = "cursus-" + "met-een-heel-lange-naam-" * 3 + "x"
     assert len(long_slug) <= 80
-    root = make_content(schedules={
-        long_slug: """
+    root = make_content(
+        schedules={
+            long_slug: """
             dates: [2026-12-01, 2026-12-08, 2026-12-15, 2026-12-22, 2027-01-05, 2027-01-12]
             start: "19:00"
             end: "21:00"
@@ -95,14 +101,15 @@ def test_courses_with_moved_and_cancelled_meetings_and_long_uids(make_content):
               - {date: 2027-01-05, to: 2027-01-06}
             cancelled: [2027-01-12]
         """,
-        "eerste-keer-verplaatst": """
+            "eerste-keer-verplaatst": """
             dates: [2026-12-02, 2026-12-09, 2026-12-16]
             start: "10:00"
             end: "11:30"
             moved:
               - {date: 2026-12-02, to: 2026-12-03, reason: "Een feestdag."}
         """,
-    })
+        }
+    )
     catalog = load_catalog(root, BUILD_DATE).catalog
     agenda = build_agenda(catalog, BUILD_DATE)
     fast, slow = build_feeds(catalog, agenda, catalog.network.site_url), reference_feeds(catalog, agenda)

@@ -11,12 +11,12 @@ from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_support import BUILD_DATE, ROOT
 from playwright.sync_api import expect
 
-from browser_support import BUILD_DATE, ROOT
-from herstelnetwerk.planning import urls
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.planning import urls
 from herstelnetwerk.planning.site_data import build_site_data
 
 STATUS = "[data-status]"
@@ -68,8 +68,9 @@ def test_a_dutch_query_finds_words_with_the_same_stem(page, site_url):
 
 
 def test_two_filters_give_exactly_the_offerings_of_the_model(page, site_url, site_data):
-    expected = offerings(site_data, lambda o: o.join.how == "binnenlopen"
-                         and "amersfoort" in site_data.municipalities_of(o))
+    expected = offerings(
+        site_data, lambda o: o.join.how == "binnenlopen" and "amersfoort" in site_data.municipalities_of(o)
+    )
     assert len(expected) >= 3  # the example content has several; otherwise the test proves little
     open_finder(page, site_url)
     page.get_by_role("checkbox", name=re.compile(r"^Amersfoort")).check()
@@ -112,13 +113,18 @@ def test_the_live_region_announces_the_number_of_results(page, site_url, site_da
     assert result_paths(page) == online
     # Each option says how many results it would give.
     counts = page.get_by_role("checkbox", name=re.compile(r"^Amersfoort")).locator("xpath=..").locator("[data-count]")
-    expect(counts).to_have_text(f"({len(online & offerings(site_data, lambda o: 'amersfoort' in site_data.municipalities_of(o)))})")
+    expect(counts).to_have_text(
+        f"({len(online & offerings(site_data, lambda o: 'amersfoort' in site_data.municipalities_of(o)))})"
+    )
 
 
 def test_today_is_the_browsers_date_not_the_build_date(browser, site_url, site_data):
     day = date(2026, 11, 24)  # the day after the build
-    expected = {urls.offering(entry.slug) for entry in site_data.agenda.visible()
-                if any(s.start.date() == day and not s.cancelled for s in entry.sessions)}
+    expected = {
+        urls.offering(entry.slug)
+        for entry in site_data.agenda.visible()
+        if any(s.start.date() == day and not s.cancelled for s in entry.sessions)
+    }
     assert expected
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     page = context.new_page()
@@ -126,7 +132,9 @@ def test_today_is_the_browsers_date_not_the_build_date(browser, site_url, site_d
     open_finder(page, site_url, "?wanneer=vandaag")
     wait_for_count(page, len(expected))
     assert result_paths(page) == expected
-    expect(page.locator("[data-results] > li").first.locator("dd").first).to_have_text(re.compile(r"^vandaag, \d\d:\d\d"))
+    expect(page.locator("[data-results] > li").first.locator("dd").first).to_have_text(
+        re.compile(r"^vandaag, \d\d:\d\d")
+    )
     context.close()
 
 

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hostile_cases import BUILD_DATE, all_cases, make_tree
 
 from herstelnetwerk import cli
-from hostile_cases import BUILD_DATE, all_cases, make_tree
 
 CASES = all_cases()
 REPO = Path(__file__).resolve().parents[1]
@@ -74,7 +74,8 @@ def test_very_large_file_is_refused(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert [line for line in lines if line.startswith("Fout")] == [
         "Fout in offerings/groot.yaml: Het bestand is te groot (300 kB; maximaal 256 kB). "
-        "Maak de teksten korter of splits het op."]
+        "Maak de teksten korter of splits het op."
+    ]
 
 
 # --- the schema and the validator agree ------------------------------------------------------
@@ -87,9 +88,18 @@ def schema_verdicts(files_by_type: dict[str, list[Path]]) -> dict[Path, bool]:
         if not files:
             continue
         result = subprocess.run(
-            [str(Path(sys.executable).with_name("check-jsonschema")), "-o", "json",
-             "--schemafile", str(REPO / "schema" / f"{content_type}.schema.json"), *map(str, files)],
-            capture_output=True, text=True, check=False)
+            [
+                str(Path(sys.executable).with_name("check-jsonschema")),
+                "-o",
+                "json",
+                "--schemafile",
+                str(REPO / "schema" / f"{content_type}.schema.json"),
+                *map(str, files),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         report = json.loads(result.stdout)
         failed = {Path(item["filename"]) for item in report["errors"] + report["parse_errors"]}
         verdicts |= {path: path not in failed for path in files}
@@ -113,8 +123,10 @@ def test_schema_and_validator_agree_on_hostile_files(tmp_path, capsys, monkeypat
     for index, case in enumerate(seeing):
         code, _ = run_check(make_tree(tmp_path / str(index), [case]), capsys, monkeypatch)
         if (code == 0) != schema_ok[case.path.resolve()]:
-            disagreements.append(f"{case.name}: validator {'ok' if code == 0 else 'refuses'}, "
-                                 f"schema {'ok' if schema_ok[case.path.resolve()] else 'refuses'}")
+            disagreements.append(
+                f"{case.name}: validator {'ok' if code == 0 else 'refuses'}, "
+                f"schema {'ok' if schema_ok[case.path.resolve()] else 'refuses'}"
+            )
     assert disagreements == []
     # Both sides refuse something, so the comparison above is not trivially true.
     assert not all(schema_ok.values()) and any(schema_ok.values())

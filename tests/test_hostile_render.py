@@ -12,10 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
-
 from browser_support import SiteServer, build_site
 from hostile_cases import all_cases, make_tree
+from icalendar import Calendar
 
 SAFE = [case for case in all_cases() if case.expect == "renders-safely"]
 PAYLOAD_CHECK = """() => ({
@@ -78,7 +77,7 @@ def test_separators_are_escaped_in_ical(hostile_site):
     feed = (hostile_site / "agenda" / "activiteiten" / "separators-in-title.ics").read_bytes()
     raw = feed.decode("utf-8")
     assert 'SUMMARY:Koffie\\; thee\\, koek \\\\ "gezelligheid" & meer\r\n' in raw
-    events = [c for c in Calendar.from_ical(feed).walk("VEVENT")]
+    events = list(Calendar.from_ical(feed).walk("VEVENT"))
     assert events and {str(e["SUMMARY"]) for e in events} == {'Koffie; thee, koek \\ "gezelligheid" & meer'}
     # The summary has ; and , too; it is the event's description.
     description = str(events[0]["DESCRIPTION"])
@@ -89,5 +88,7 @@ def test_separators_are_escaped_in_ical(hostile_site):
 def test_quotes_stay_inside_the_meta_description(hostile_site):
     html = (hostile_site / "activiteiten" / "attribute-breakout-summary" / "index.html").read_text(encoding="utf-8")
     (meta,) = re.findall(r'<meta name="description"[^>]*>', html)
-    assert meta == ('<meta name="description" content="Loop mee&quot; data-pwned=&quot;1&quot; autofocus '
-                    'onfocus=&quot;window.__pwned=1">')
+    assert meta == (
+        '<meta name="description" content="Loop mee&quot; data-pwned=&quot;1&quot; autofocus '
+        'onfocus=&quot;window.__pwned=1">'
+    )

@@ -11,10 +11,9 @@ from pathlib import Path
 from icalendar.parser import content_line
 from icalendar.parser.string import _foldline as icalendar_fold
 
-from herstelnetwerk.outputs import feeds
-from herstelnetwerk.outputs import ical_folding
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.outputs import feeds, ical_folding
 from herstelnetwerk.outputs.ical_folding import fold
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +47,7 @@ def test_feed_lines_fold_as_icalendar_folds_them(tmp_path):
 
 def test_random_text_folds_as_icalendar_folds_it():
     rng = random.Random(5)
-    alphabet = list(string.ascii_letters + string.digits + " ,;:\\^\"") + ["é", "ë", "ï", "–", "€", "😀", "\\n"]
+    alphabet = list(string.ascii_letters + string.digits + ' ,;:\\^"') + ["é", "ë", "ï", "–", "€", "😀", "\\n"]
     for _ in range(20_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
         for limit in (75, 3, 8, 12):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.planning import markup
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.planning import markup
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -38,20 +38,61 @@ def test_real_and_generated_texts_render_as_markdown_renders_them(tmp_path):
         assert markup.to_html(text) == markup._markdown(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "Een regel\nnog een regel\n\n\nTweede alinea.", "1986. Toen begon het.", "- een lijst", "Titel\n---",
-    "Titel\n===", "    code", "Regel met twee spaties  \nerna", "Een *nadruk*", "Een [link](https://x.nl)",
-    "Zie https://example.org/pagina?a=1", "R&D", "a < b", "Vraag? Antwoord!", "Één ding\n\nÉén ander",
-    "Tekst\n \nmeer", "Tab\tin de tekst", "Eind met spatie ", "e-mail: info@example.org", "Koffie (gratis); thee: ook.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een regel\nnog een regel\n\n\nTweede alinea.",
+        "1986. Toen begon het.",
+        "- een lijst",
+        "Titel\n---",
+        "Titel\n===",
+        "    code",
+        "Regel met twee spaties  \nerna",
+        "Een *nadruk*",
+        "Een [link](https://x.nl)",
+        "Zie https://example.org/pagina?a=1",
+        "R&D",
+        "a < b",
+        "Vraag? Antwoord!",
+        "Één ding\n\nÉén ander",
+        "Tekst\n \nmeer",
+        "Tab\tin de tekst",
+        "Eind met spatie ",
+        "e-mail: info@example.org",
+        "Koffie (gratis); thee: ook.",
+    ],
+)
 def test_edge_cases_render_as_markdown(text):
     assert markup.to_html(text) == markup._markdown(text)
 
 
 def random_text(rng: random.Random) -> str:
     """Lines of words with punctuation, now and then a mark, an indent or a number in front."""
-    words = ["wandelen", "Koffie", "thee", "10:00-12:00", "(gratis)", "e-mail", "Één", "2026.", "1.", "-", "a",
-             "*", "_x_", "[link](/a)", "#", ">", "&", "=", "---", "  ", "vraag?", "ja!", "http://x.nl/a"]
+    words = [
+        "wandelen",
+        "Koffie",
+        "thee",
+        "10:00-12:00",
+        "(gratis)",
+        "e-mail",
+        "Één",
+        "2026.",
+        "1.",
+        "-",
+        "a",
+        "*",
+        "_x_",
+        "[link](/a)",
+        "#",
+        ">",
+        "&",
+        "=",
+        "---",
+        "  ",
+        "vraag?",
+        "ja!",
+        "http://x.nl/a",
+    ]
     lines = []
     for _ in range(rng.randint(1, 6)):
         count = rng.randint(0, 8)

@@ -6,9 +6,9 @@ example content; the edit changes one activity's title.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-import multiprocessing
 from pathlib import Path
 
 import pytest

@@ -8,14 +8,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from browser_support import open_page
 from pypdf import PdfReader
 
-from herstelnetwerk.planning import programme
-from herstelnetwerk.planning.site_data import build_site_data
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
-
-from browser_support import open_page
+from herstelnetwerk.planning import programme
+from herstelnetwerk.planning.site_data import build_site_data
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "activities"
 PROGRAMME = "gemeenten/amersfoort/programma/2026-12/"
@@ -37,8 +36,7 @@ def test_programme_has_the_months_sessions_per_day_with_place_and_address(data):
     assert page.month == "december 2026"
     dates = [day.iso_date for day in page.days]
     assert dates == sorted(dates) and dates[0] >= "2026-12-01" and dates[-1] <= "2026-12-31"
-    youth = [(day.iso_date, item) for day in page.days for item in day.items
-             if item.title == "Jongerengroep 18 tot 27"]
+    youth = [(day.iso_date, item) for day in page.days for item in day.items if item.title == "Jongerengroep 18 tot 27"]
     assert [d for d, _ in youth] == ["2026-12-02", "2026-12-16", "2026-12-30"]
     cancelled = youth[-1][1]
     assert cancelled.session.cancelled and cancelled.session.note.startswith("Gaat niet door")
@@ -56,8 +54,10 @@ def test_the_current_month_starts_at_the_build_date(data):
 def test_qr_code_is_an_inline_svg_with_a_text_alternative(data):
     page = programme.programme_page(data, "soest", 2026, 12)
     assert page.page_url == "https://herstelnetwerk-eemland.example.org/gemeenten/soest/"
-    assert page.qr.startswith('<svg role="img" aria-label="QR-code naar de website: '
-                                 'https://herstelnetwerk-eemland.example.org/gemeenten/soest/"')
+    assert page.qr.startswith(
+        '<svg role="img" aria-label="QR-code naar de website: '
+        'https://herstelnetwerk-eemland.example.org/gemeenten/soest/"'
+    )
     assert "<path" in page.qr and "http" not in page.qr.split(">", 1)[1]
 
 
@@ -83,14 +83,18 @@ def test_municipality_page_links_the_programmes_and_gives_the_embed_code(page, s
     link = page.get_by_role("link", name="Programma om te printen: december 2026")
     assert link.get_attribute("href").endswith("programma/2026-12/")
     code = unescape(page.locator("#inbedden ~ pre code").inner_text())
-    assert code.startswith('<iframe src="https://herstelnetwerk-eemland.example.org/gemeenten/amersfoort/inbedden/" '
-                           'title="Activiteiten in Amersfoort"')
+    assert code.startswith(
+        '<iframe src="https://herstelnetwerk-eemland.example.org/gemeenten/amersfoort/inbedden/" '
+        'title="Activiteiten in Amersfoort"'
+    )
     assert "https://herstelnetwerk-eemland.example.org/agenda/gemeenten/amersfoort.ics" in page.content()
 
 
 def test_embed_works_in_an_iframe_without_site_chrome(page, site_url):
-    page.set_content(f'<iframe src="{site_url}gemeenten/amersfoort/inbedden/" title="Activiteiten" '
-                     'width="360" height="600"></iframe>')
+    page.set_content(
+        f'<iframe src="{site_url}gemeenten/amersfoort/inbedden/" title="Activiteiten" '
+        'width="360" height="600"></iframe>'
+    )
     frame = page.frame_locator("iframe")
     frame.locator("h1").wait_for()
     assert frame.locator("h1").inner_text() == "Binnenkort in Amersfoort"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from herstelnetwerk.reference import schema
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.reference import schema
 
 REPO = Path(__file__).resolve().parents[1]
 ACTIVITIES = REPO / "activities"
@@ -28,12 +28,18 @@ def example_files(content_type: str) -> list[Path]:
 def test_committed_schema_is_what_the_model_generates(content_type):
     committed = (REPO / "schema" / f"{content_type}.schema.json").read_text(encoding="utf-8")
     assert committed == schema.render(content_type), (
-        "schema/ is out of date: run `python -m herstelnetwerk schema` and commit the result")
+        "schema/ is out of date: run `python -m herstelnetwerk schema` and commit the result"
+    )
 
 
 def test_schema_command_writes_the_files(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "herstelnetwerk", "schema", "--out", str(tmp_path)],
-                            capture_output=True, text=True, check=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "schema", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{t}.schema.json" for t in schema.TYPES)
     for content_type in schema.TYPES:
@@ -75,8 +81,12 @@ def test_check_jsonschema_accepts_every_example_file():
     tool = Path(sys.executable).with_name("check-jsonschema")
     for content_type in schema.TYPES:
         files = example_files(content_type)
-        result = subprocess.run([str(tool), "--schemafile", str(REPO / "schema" / f"{content_type}.schema.json"),
-                                 *map(str, files)], capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [str(tool), "--schemafile", str(REPO / "schema" / f"{content_type}.schema.json"), *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
     # ...and the validator accepts them too: both sides agree on every example file.
     load_catalog(ACTIVITIES, date(2026, 11, 23))
@@ -88,7 +98,11 @@ def test_check_jsonschema_refuses_a_broken_file(tmp_path):
     text = (ACTIVITIES / "offerings" / "inloop-baarn.yaml").read_text(encoding="utf-8")
     broken.write_text(text + "participants: [Jan]\n", encoding="utf-8")
     tool = Path(sys.executable).with_name("check-jsonschema")
-    result = subprocess.run([str(tool), "--schemafile", str(REPO / "schema" / "offering.schema.json"), str(broken)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(tool), "--schemafile", str(REPO / "schema" / "offering.schema.json"), str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "participants" in result.stdout

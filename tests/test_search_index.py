@@ -1,4 +1,5 @@
-"""The finder's split search index: which record is in which index, what a record holds, and what each index folder holds."""
+"""The finder's split search index: which record is in which index, what a record holds,
+and what each index folder holds."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from collections import Counter
 from datetime import date
 
 import pytest
-
 from browser_support import BUILD_DATE, ROOT
-from herstelnetwerk.planning import search
-from herstelnetwerk.planning.plan import plan_site
-from herstelnetwerk.planning import urls
+
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.planning import search, urls
+from herstelnetwerk.planning.plan import plan_site
 from herstelnetwerk.planning.site_data import build_site_data
 
 
@@ -24,7 +24,10 @@ def site_data():
 
 
 def pages_per_index(site_data) -> dict[str, list[str]]:
-    return {folder: [record.page for record in records] for folder, records in plan_site(site_data).search_records([]).items()}
+    return {
+        folder: [record.page for record in records]
+        for folder, records in plan_site(site_data).search_records([]).items()
+    }
 
 
 def test_every_shown_offering_is_in_exactly_one_index_near_its_place(site_data):

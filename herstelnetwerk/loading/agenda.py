@@ -42,7 +42,9 @@ class Agenda:
     def visible(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.visible]
 
-    def sessions_between(self, first: date, last: date, entries: list[Entry] | None = None) -> list[tuple[Session, Entry]]:
+    def sessions_between(
+        self, first: date, last: date, entries: list[Entry] | None = None
+    ) -> list[tuple[Session, Entry]]:
         """All sessions (cancelled included) of the given entries from ``first`` to ``last``, in time order."""
         chosen = self.visible() if entries is None else entries
         found = [(s, e) for e in chosen for s in e.sessions if first <= s.start.date() <= last]
@@ -55,7 +57,8 @@ def build_agenda(catalog: Catalog, build_date: date, horizon_days: int = HORIZON
     start_of_day = datetime.combine(build_date, time(0, 0), tzinfo=TZ)
     entries = {}
     for slug, offering in sorted(catalog.offerings.items()):
-        sessions = tuple(s for s in expand(offering.schedule, horizon)
-                         if s.end > start_of_day and s.start.date() <= horizon)
+        sessions = tuple(
+            s for s in expand(offering.schedule, horizon) if s.end > start_of_day and s.start.date() <= horizon
+        )
         entries[slug] = Entry(offering=offering, sessions=sessions)
     return Agenda(build_date=build_date, entries=entries)

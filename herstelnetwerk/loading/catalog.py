@@ -7,10 +7,11 @@ list of warnings, or raises ``ContentError`` with every problem in every file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import contrast
 from . import schedule as sched
@@ -106,7 +107,9 @@ class _Checker:
             if path.name.startswith(".") or path.name == "README.md":
                 continue
             if path.is_dir():
-                self.problems.append(Problem(path, None, f"Zet geen mappen in {name}/. Zet het bestand direct in {name}/."))
+                self.problems.append(
+                    Problem(path, None, f"Zet geen mappen in {name}/. Zet het bestand direct in {name}/.")
+                )
                 continue
             if path.suffix == ".yml":
                 self.problems.append(Problem(path, None, "Gebruik de extensie .yaml in plaats van .yml."))
@@ -115,8 +118,14 @@ class _Checker:
                 self.problems.append(Problem(path, None, f"In {name}/ horen alleen .yaml-bestanden."))
                 continue
             if not re.fullmatch(SLUG_RE, path.stem) or len(path.stem) > 80:
-                self.problems.append(Problem(path, None, "De bestandsnaam mag alleen kleine letters, cijfers en "
-                                                         "streepjes bevatten, zoals 'inloop-de-koppeling.yaml'."))
+                self.problems.append(
+                    Problem(
+                        path,
+                        None,
+                        "De bestandsnaam mag alleen kleine letters, cijfers en "
+                        "streepjes bevatten, zoals 'inloop-de-koppeling.yaml'.",
+                    )
+                )
                 continue
             item = self.read(path, cls)
             if item is not None:
@@ -137,11 +146,17 @@ class _Checker:
             self.problems.append(Problem(doc.path, doc.line(where), message))
 
         if network.contact not in network.contacts:
-            at(("contact",), f"Het contact '{network.contact}' staat niet bij 'contacts'. Kies uit: "
-                             f"{', '.join(network.contacts) or '(nog geen contacten)'}.")
+            at(
+                ("contact",),
+                f"Het contact '{network.contact}' staat niet bij 'contacts'. Kies uit: "
+                f"{', '.join(network.contacts) or '(nog geen contacten)'}.",
+            )
         for key in network.contacts:
             if not re.fullmatch(SLUG_RE, key):
-                at(("contacts", key), f"De contact-code '{key}' mag alleen kleine letters, cijfers en streepjes bevatten.")
+                at(
+                    ("contacts", key),
+                    f"De contact-code '{key}' mag alleen kleine letters, cijfers en streepjes bevatten.",
+                )
         for key, message in contrast.brand_problems(network.brand.primary_color, network.brand.accent_color):
             at(("brand", key), message)
         seen: set[str] = set()
@@ -152,8 +167,11 @@ class _Checker:
 
     def check_location(self, network: Network, location: Location) -> None:
         if network.municipality(location.municipality) is None:
-            self.at(location, ("municipality",), _unknown("gemeente", location.municipality,
-                                                          [m.slug for m in network.municipalities], "network.yaml"))
+            self.at(
+                location,
+                ("municipality",),
+                _unknown("gemeente", location.municipality, [m.slug for m in network.municipalities], "network.yaml"),
+            )
 
     def check_training(self, trainings: dict[str, Training], training: Training) -> None:
         for index, other in enumerate(training.prerequisites):
@@ -165,7 +183,9 @@ class _Checker:
     def check_offering(self, catalog: Catalog, offering: Offering) -> None:
         network = catalog.network
         if offering.training is not None and offering.training not in catalog.trainings:
-            self.at(offering, ("training",), _unknown("training", offering.training, list(catalog.trainings), "trainings/"))
+            self.at(
+                offering, ("training",), _unknown("training", offering.training, list(catalog.trainings), "trainings/")
+            )
         if offering.training is None and offering.source not in self.flawed:
             for key in ("title", "summary"):
                 if getattr(offering, key) is None:
@@ -173,32 +193,58 @@ class _Checker:
             if offering.type is None:
                 self.at(offering, (), "Het veld 'type' ontbreekt. Bijvoorbeeld: type: inloop")
         if not offering.is_online and offering.location not in catalog.locations:
-            self.at(offering, ("location",), _unknown("locatie", offering.location, list(catalog.locations), "locations/",
-                                                      extra="Of schrijf 'online'."))
+            self.at(
+                offering,
+                ("location",),
+                _unknown(
+                    "locatie", offering.location, list(catalog.locations), "locations/", extra="Of schrijf 'online'."
+                ),
+            )
         if offering.municipalities and not offering.is_online:
-            self.at(offering, ("municipalities",), "'municipalities' hoort alleen bij online activiteiten; "
-                                                   "de gemeente volgt uit de locatie. Haal deze regel weg.")
+            self.at(
+                offering,
+                ("municipalities",),
+                "'municipalities' hoort alleen bij online activiteiten; "
+                "de gemeente volgt uit de locatie. Haal deze regel weg.",
+            )
         for index, slug in enumerate(offering.municipalities):
             if network.municipality(slug) is None:
-                self.at(offering, ("municipalities", index), _unknown(
-                    "gemeente", slug, [m.slug for m in network.municipalities], "network.yaml"))
+                self.at(
+                    offering,
+                    ("municipalities", index),
+                    _unknown("gemeente", slug, [m.slug for m in network.municipalities], "network.yaml"),
+                )
         join = offering.join
         if join.contact is not None and join.contact not in network.contacts:
-            self.at(offering, ("join", "contact"), _unknown("contact", join.contact, list(network.contacts), "network.yaml"))
+            self.at(
+                offering, ("join", "contact"), _unknown("contact", join.contact, list(network.contacts), "network.yaml")
+            )
         if join.how == "aanmelden" and join.contact is None and join.url is None:
-            self.at(offering, ("join",), "Bij 'how: aanmelden' hoort een 'contact' of een 'url', "
-                                         "zodat mensen weten waar ze zich kunnen aanmelden.")
+            self.at(
+                offering,
+                ("join",),
+                "Bij 'how: aanmelden' hoort een 'contact' of een 'url', "
+                "zodat mensen weten waar ze zich kunnen aanmelden.",
+            )
         horizon = self.ctx.build_date + timedelta(days=sched.HORIZON_DAYS)
         for where, message in sched.check(offering.schedule, horizon):
             self.at(offering, ("schedule",) + where, message)
         age = (self.ctx.build_date - offering.last_checked).days
         if offering.last_checked > self.ctx.build_date:
-            self.at(offering, ("last_checked",), "Deze datum ligt in de toekomst. Vul de dag in waarop je het "
-                                                 "hebt nagekeken.")
+            self.at(
+                offering,
+                ("last_checked",),
+                "Deze datum ligt in de toekomst. Vul de dag in waarop je het hebt nagekeken.",
+            )
         elif age > network.review_after_days:
-            self.at(offering, ("last_checked",), f"Deze activiteit is {age} dagen niet nagekeken (langer dan "
-                                                 f"{network.review_after_days}). Klopt alles nog? Pas dan "
-                                                 "'last_checked' aan.", severity="warning")
+            self.at(
+                offering,
+                ("last_checked",),
+                f"Deze activiteit is {age} dagen niet nagekeken (langer dan "
+                f"{network.review_after_days}). Klopt alles nog? Pas dan "
+                "'last_checked' aan.",
+                severity="warning",
+            )
 
     def check_texts(self, network: Network, items: Iterable[Any]) -> None:
         allowed = {c.email.lower() for c in network.contacts.values() if c.email}
@@ -237,26 +283,42 @@ def text_problems(text: str, emails: set[str], phones: set[str]) -> list[str]:
         problems.append("De tekst bevat 'javascript:' of 'data:'. Dat is niet toegestaan in een tekst of link.")
     for email in _EMAIL.findall(text) if "@" in text else ():
         if email.lower() not in emails:
-            problems.append(f"Het e-mailadres {email} staat niet bij de contacten in network.yaml. Zet hier geen "
-                            "persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml.")
+            problems.append(
+                f"Het e-mailadres {email} staat niet bij de contacten in network.yaml. Zet hier geen "
+                "persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml."
+            )
     for phone in _PHONE.findall(text):
         if re.sub(r"\D", "", phone) not in phones:
-            problems.append(f"Het telefoonnummer {phone.strip()} staat niet bij de contacten in network.yaml. Zet hier "
-                            "geen persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml.")
+            problems.append(
+                f"Het telefoonnummer {phone.strip()} staat niet bij de contacten in network.yaml. Zet hier "
+                "geen persoonlijke gegevens; gebruik 'join: contact:' met een rol uit network.yaml."
+            )
     return problems
 
 
 def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
     if isinstance(item, Offering):
-        return [(("title",), item.title), (("summary",), item.summary), (("description",), item.description),
-                (("first_time",), item.first_time), (("cost",), item.cost), (("join", "note"), item.join.note)]
+        return [
+            (("title",), item.title),
+            (("summary",), item.summary),
+            (("description",), item.description),
+            (("first_time",), item.first_time),
+            (("cost",), item.cost),
+            (("join", "note"), item.join.note),
+        ]
     if isinstance(item, Training):
-        return ([(("title",), item.title), (("summary",), item.summary), (("description",), item.description),
-                 (("extra_meetings",), item.extra_meetings)]
-                + [(("variants", i), t) for i, v in enumerate(item.variants) for t in (v.name, v.description)])
+        return [
+            (("title",), item.title),
+            (("summary",), item.summary),
+            (("description",), item.description),
+            (("extra_meetings",), item.extra_meetings),
+        ] + [(("variants", i), t) for i, v in enumerate(item.variants) for t in (v.name, v.description)]
     if isinstance(item, Location):
-        return [(("name",), item.name), (("directions",), item.directions),
-                (("accessibility", "note"), item.accessibility.note)]
+        return [
+            (("name",), item.name),
+            (("directions",), item.directions),
+            (("accessibility", "note"), item.accessibility.note),
+        ]
     return []
 
 
@@ -275,8 +337,13 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
     network_path = root / NETWORK_FILE
     network = None
     if not network_path.is_file():
-        checker.problems.append(Problem(network_path, None, "Dit bestand ontbreekt. Het beschrijft het netwerk "
-                                                            "zelf: naam, regio, gemeenten en contacten."))
+        checker.problems.append(
+            Problem(
+                network_path,
+                None,
+                "Dit bestand ontbreekt. Het beschrijft het netwerk zelf: naam, regio, gemeenten en contacten.",
+            )
+        )
     else:
         network = checker.read(network_path, Network)
         if network is not None:

@@ -23,7 +23,7 @@ def luminance(colour: str) -> float:
     text = colour.lstrip("#")
     if len(text) != 6:
         raise ValueError(f"not a #rrggbb colour: {colour!r}")
-    r, g, b = (_channel(int(text[i:i + 2], 16)) for i in (0, 2, 4))
+    r, g, b = (_channel(int(text[i : i + 2], 16)) for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -42,10 +42,16 @@ def brand_problems(primary: str, accent: str) -> list[tuple[str, str]]:
     ):
         value = ratio(colour, WHITE)
         if value < MINIMUM:
-            problems.append((field, (
-                f"De kleur {colour} is te licht: het contrast van {use} is {_dutch_number(value)} op 1. "
-                f"Dat moet minstens 4,5 op 1 zijn, anders kunnen niet alle bezoekers het lezen. "
-                f"Kies een donkerdere kleur.")))
+            problems.append(
+                (
+                    field,
+                    (
+                        f"De kleur {colour} is te licht: het contrast van {use} is {_dutch_number(value)} op 1. "
+                        f"Dat moet minstens 4,5 op 1 zijn, anders kunnen niet alle bezoekers het lezen. "
+                        f"Kies een donkerdere kleur."
+                    ),
+                )
+            )
     return problems
 
 

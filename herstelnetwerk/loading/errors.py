@@ -49,8 +49,6 @@ class ContentError(ValueError):
 
     def summary(self) -> str:
         count = len(self.problems)
-        head = (
-            "De inhoud bevat 1 fout." if count == 1 else f"De inhoud bevat {count} fouten."
-        )
+        head = "De inhoud bevat 1 fout." if count == 1 else f"De inhoud bevat {count} fouten."
         lines = [head] + [p.render(self.root) for p in self.problems]
         return "\n".join(lines)

@@ -83,12 +83,11 @@ class Text(Kind):
         if not self.multiline and ("\n" in text or "\r" in text):
             raise Invalid("Deze tekst moet op één regel staan. Haal de regelovergang weg.")
         if _HTML.search(text):
-            raise Invalid("HTML-code (iets tussen < en >) is niet toegestaan. Schrijf gewone tekst, "
-                          "zonder < en > eromheen.")
-        if len(text) > self.max_length:
             raise Invalid(
-                f"De tekst is te lang ({len(text)} tekens; maximaal {self.max_length}). Maak hem korter."
+                "HTML-code (iets tussen < en >) is niet toegestaan. Schrijf gewone tekst, zonder < en > eromheen."
             )
+        if len(text) > self.max_length:
+            raise Invalid(f"De tekst is te lang ({len(text)} tekens; maximaal {self.max_length}). Maak hem korter.")
         return text
 
     def json_schema(self) -> dict:
@@ -174,8 +173,7 @@ class Integer(Kind):
 
     def json_schema(self) -> dict:
         # YAML 1.2 editors read `8` as a number, our loader as the text "8": allow both.
-        return {"type": ["integer", "string"], "pattern": "^[0-9]+$",
-                "minimum": self.minimum, "maximum": self.maximum}
+        return {"type": ["integer", "string"], "pattern": "^[0-9]+$", "minimum": self.minimum, "maximum": self.maximum}
 
     def label(self) -> str:
         return "getal"
@@ -198,9 +196,11 @@ class Boolean(Kind):
     def json_schema(self) -> dict:
         # `true` is a boolean for YAML 1.2 editors; every word is accepted in any case.
         words = sorted(_TRUE | _FALSE)
-        return {"type": ["boolean", "string"],
-                "pattern": "^(?:" + "|".join(_ignore_case(w) for w in words) + ")$",
-                "examples": ["ja", "nee"]}
+        return {
+            "type": ["boolean", "string"],
+            "pattern": "^(?:" + "|".join(_ignore_case(w) for w in words) + ")$",
+            "examples": ["ja", "nee"],
+        }
 
     def label(self) -> str:
         return "ja of nee"
@@ -231,17 +231,13 @@ class Date(Kind):
                     hint = f" Bedoel je {iso_text}?"
                 except ValueError:  # never suggest a date that does not exist
                     hint = f" Dat wordt {iso_text}, maar die datum bestaat niet."
-            raise Invalid(
-                f"De datum {_describe(value)} klopt niet. Schrijf jaar-maand-dag, "
-                f"zoals 2027-01-12.{hint}"
-            )
+            raise Invalid(f"De datum {_describe(value)} klopt niet. Schrijf jaar-maand-dag, zoals 2027-01-12.{hint}")
         year, month, day = (int(part) for part in iso.groups())
         try:
             return date(year, month, day)
         except ValueError:
             raise Invalid(
-                f"De datum {text} bestaat niet (kijk of de maand zoveel dagen heeft). "
-                "Kies een datum die wel bestaat."
+                f"De datum {text} bestaat niet (kijk of de maand zoveel dagen heeft). Kies een datum die wel bestaat."
             ) from None
 
     def json_schema(self) -> dict:
@@ -260,7 +256,7 @@ class Time(Kind):
         text = _expect_text(value).strip().replace(".", ":")
         match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-            raise Invalid(f"De tijd {_describe(value)} klopt niet. Schrijf uren:minuten, zoals \"19:30\".")
+            raise Invalid(f'De tijd {_describe(value)} klopt niet. Schrijf uren:minuten, zoals "19:30".')
         return time(int(match.group(1)), int(match.group(2)))
 
     def json_schema(self) -> dict:
@@ -310,10 +306,20 @@ class Coordinates(Kind):
 
     def json_schema(self) -> dict:
         def degrees(low: float, high: float, title: str) -> dict:
-            return {"title": title, "type": ["number", "string"], "pattern": r"^-?[0-9]+(?:\.[0-9]+)?$",
-                    "minimum": low, "maximum": high}
-        return {"type": "array", "minItems": 2, "additionalItems": False,
-                "items": [degrees(50.0, 54.0, "Breedtegraad"), degrees(2.5, 7.5, "Lengtegraad")]}
+            return {
+                "title": title,
+                "type": ["number", "string"],
+                "pattern": r"^-?[0-9]+(?:\.[0-9]+)?$",
+                "minimum": low,
+                "maximum": high,
+            }
+
+        return {
+            "type": "array",
+            "minItems": 2,
+            "additionalItems": False,
+            "items": [degrees(50.0, 54.0, "Breedtegraad"), degrees(2.5, 7.5, "Lengtegraad")],
+        }
 
     def label(self) -> str:
         return "coördinaten"
@@ -361,9 +367,17 @@ class Spec:
     key: str | None = None  # the YAML key, when it is not the Python name
 
 
-def spec(kind: Any, title: str, description: str = "", *, required: bool = False,
-         example: Any = None, default: Any = None, default_factory: Any = None,
-         key: str | None = None) -> Any:
+def spec(
+    kind: Any,
+    title: str,
+    description: str = "",
+    *,
+    required: bool = False,
+    example: Any = None,
+    default: Any = None,
+    default_factory: Any = None,
+    key: str | None = None,
+) -> Any:
     """Declare a model field with its kind and Dutch help text."""
     metadata = {"spec": Spec(kind, title, description, required, example, key)}
     if required:

@@ -6,15 +6,31 @@ and the JSON Schema are both derived from these declarations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from datetime import date, time
+from functools import cached_property
 from pathlib import Path
 
 from . import vocabulary as v
 from .fields import (
-    Boolean, Choice, Color, Coordinates, Date, Either, Email, Integer, ListOf,
-    Markdown, Pattern, Phone, Postcode, Slug, Text, Time, Url, spec,
+    Boolean,
+    Choice,
+    Color,
+    Coordinates,
+    Date,
+    Either,
+    Email,
+    Integer,
+    ListOf,
+    Markdown,
+    Pattern,
+    Phone,
+    Postcode,
+    Slug,
+    Text,
+    Time,
+    Url,
+    spec,
 )
 
 ONLINE = "online"
@@ -32,58 +48,112 @@ class MapOf:
 
 @dataclass
 class Municipality:
-    slug: str = spec(Slug("de gemeente-code"), "Code", "Korte code in kleine letters, voor in webadressen.",
-                     required=True, example="amersfoort")
+    slug: str = spec(
+        Slug("de gemeente-code"),
+        "Code",
+        "Korte code in kleine letters, voor in webadressen.",
+        required=True,
+        example="amersfoort",
+    )
     name: str = spec(Text(80), "Naam", "De naam van de gemeente.", required=True, example="Amersfoort")
-    centre: tuple[float, float] | None = spec(Coordinates(), "Midden", "Het midden van de gemeente, voor 'bij mij in de buurt'.",
-                                              example=[52.1561, 5.3878])
+    centre: tuple[float, float] | None = spec(
+        Coordinates(), "Midden", "Het midden van de gemeente, voor 'bij mij in de buurt'.", example=[52.1561, 5.3878]
+    )
 
 
 @dataclass
 class Contact:
-    role: str = spec(Text(120), "Rol", "Een functie of team, nooit de naam van een persoon.", required=True,
-                     example="Aanmelden trainingen")
-    email: str | None = spec(Email, "E-mail", "Het e-mailadres van de rol, geen persoonlijk adres.",
-                             example="trainingen@herstelnetwerk.example.org")
+    role: str = spec(
+        Text(120),
+        "Rol",
+        "Een functie of team, nooit de naam van een persoon.",
+        required=True,
+        example="Aanmelden trainingen",
+    )
+    email: str | None = spec(
+        Email,
+        "E-mail",
+        "Het e-mailadres van de rol, geen persoonlijk adres.",
+        example="trainingen@herstelnetwerk.example.org",
+    )
     phone: str | None = spec(Phone, "Telefoon", "Het algemene telefoonnummer van de rol.", example="033 000 00 00")
 
 
 @dataclass
 class Repository:
-    edit_url: str = spec(Url, "Bewerk-adres", "Webadres van de web-editor; het pad van het bestand komt erachter.",
-                         required=True, example="https://github.com/herstelnetwerk/site/edit/main/")
-    new_file_url: str | None = spec(Url, "Nieuw-bestand-adres", "Webadres om een nieuw bestand te maken; de map komt erachter.",
-                                    example="https://github.com/herstelnetwerk/site/new/main/")
+    edit_url: str = spec(
+        Url,
+        "Bewerk-adres",
+        "Webadres van de web-editor; het pad van het bestand komt erachter.",
+        required=True,
+        example="https://github.com/herstelnetwerk/site/edit/main/",
+    )
+    new_file_url: str | None = spec(
+        Url,
+        "Nieuw-bestand-adres",
+        "Webadres om een nieuw bestand te maken; de map komt erachter.",
+        example="https://github.com/herstelnetwerk/site/new/main/",
+    )
 
 
 @dataclass
 class Brand:
-    logo: str | None = spec(Pattern(r"[a-z0-9_/.-]+\.(?:svg|png)", "Geef het pad van een .svg- of .png-bestand in content/.", 120),
-                            "Logo", "Pad naar het logo in de map content/.", example="assets/logo.svg")
-    primary_color: str = spec(Color, "Hoofdkleur", "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn.",
-                              default="#1d5c63", example="#1d5c63")
-    accent_color: str = spec(Color, "Accentkleur", "Kleur van links en knoppen; moet goed leesbaar zijn op wit.",
-                             default="#9c4a1a", example="#9c4a1a")
+    logo: str | None = spec(
+        Pattern(r"[a-z0-9_/.-]+\.(?:svg|png)", "Geef het pad van een .svg- of .png-bestand in content/.", 120),
+        "Logo",
+        "Pad naar het logo in de map content/.",
+        example="assets/logo.svg",
+    )
+    primary_color: str = spec(
+        Color,
+        "Hoofdkleur",
+        "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn.",
+        default="#1d5c63",
+        example="#1d5c63",
+    )
+    accent_color: str = spec(
+        Color,
+        "Accentkleur",
+        "Kleur van links en knoppen; moet goed leesbaar zijn op wit.",
+        default="#9c4a1a",
+        example="#9c4a1a",
+    )
 
 
 @dataclass
 class Network:
     name: str = spec(Text(100), "Naam", "De naam van het netwerk.", required=True, example="Herstelnetwerk Eemland")
     region: str = spec(Text(80), "Regio", "De naam van de regio.", required=True, example="Eemland")
-    site_url: str = spec(Url, "Webadres", "Het adres van de website.", required=True,
-                         example="https://herstelnetwerk-eemland.example.org/")
-    contact: str = spec(Slug("de contact-code"), "Contact", "De code van het eigen contact van het netwerk (uit contacts).",
-                        required=True, example="coordinatie")
-    contacts: dict[str, Contact] = spec(MapOf(Contact), "Contacten", "Rollen die je kunt bereiken. Nooit namen van personen.",
-                                        required=True)
-    municipalities: list[Municipality] = spec(ListOf(Municipality, max_items=400), "Gemeenten",
-                                              "De gemeenten van de regio.", required=True)
+    site_url: str = spec(
+        Url,
+        "Webadres",
+        "Het adres van de website.",
+        required=True,
+        example="https://herstelnetwerk-eemland.example.org/",
+    )
+    contact: str = spec(
+        Slug("de contact-code"),
+        "Contact",
+        "De code van het eigen contact van het netwerk (uit contacts).",
+        required=True,
+        example="coordinatie",
+    )
+    contacts: dict[str, Contact] = spec(
+        MapOf(Contact), "Contacten", "Rollen die je kunt bereiken. Nooit namen van personen.", required=True
+    )
+    municipalities: list[Municipality] = spec(
+        ListOf(Municipality, max_items=400), "Gemeenten", "De gemeenten van de regio.", required=True
+    )
     tagline: str | None = spec(Text(200), "Ondertitel", "Eén zin over het netwerk.")
     repository: Repository | None = spec(Repository, "Opslagplaats", "Waar de bestanden online te bewerken zijn.")
     brand: Brand = spec(Brand, "Huisstijl", "Logo en kleuren.", default_factory=Brand)
-    review_after_days: int = spec(Integer(7, 3650), "Controleren na (dagen)",
-                                  "Na hoeveel dagen een activiteit opnieuw gecontroleerd moet worden.",
-                                  default=180, example=180)
+    review_after_days: int = spec(
+        Integer(7, 3650),
+        "Controleren na (dagen)",
+        "Na hoeveel dagen een activiteit opnieuw gecontroleerd moet worden.",
+        default=180,
+        example=180,
+    )
 
     def municipality(self, slug: str) -> Municipality | None:
         return self._by_slug.get(slug)
@@ -103,9 +173,15 @@ class Network:
 @dataclass
 class Accessibility:
     step_free: bool | None = spec(Boolean(), "Drempelvrij", "Kun je zonder traptreden naar binnen?", example="ja")
-    accessible_toilet: bool | None = spec(Boolean(), "Aangepast toilet", "Is er een toilet voor rolstoelgebruikers?", example="ja")
-    hearing_loop: bool | None = spec(Boolean(), "Ringleiding", "Is er een ringleiding voor mensen met een hoortoestel?", example="nee")
-    quiet_room: bool | None = spec(Boolean(), "Stille ruimte", "Is er een rustige ruimte om even bij te komen?", example="ja")
+    accessible_toilet: bool | None = spec(
+        Boolean(), "Aangepast toilet", "Is er een toilet voor rolstoelgebruikers?", example="ja"
+    )
+    hearing_loop: bool | None = spec(
+        Boolean(), "Ringleiding", "Is er een ringleiding voor mensen met een hoortoestel?", example="nee"
+    )
+    quiet_room: bool | None = spec(
+        Boolean(), "Stille ruimte", "Is er een rustige ruimte om even bij te komen?", example="ja"
+    )
     note: str | None = spec(Text(300, multiline=True), "Toelichting", "Wat verder goed is om te weten.")
 
 
@@ -114,13 +190,22 @@ class Location:
     name: str = spec(Text(100), "Naam", "De naam van de plek.", required=True, example="Buurthuis De Koppeling")
     address: str = spec(Text(120), "Adres", "Straat en huisnummer.", required=True, example="Stationsstraat 12")
     postcode: str = spec(Postcode, "Postcode", "De postcode.", required=True, example="3811 AB")
-    municipality: str = spec(Slug("de gemeente"), "Gemeente", "De code van de gemeente uit network.yaml.",
-                             required=True, example="amersfoort")
-    place: str | None = spec(Text(80), "Plaats", "De woonplaats, als die anders is dan de gemeente.", example="Hoogland")
-    coordinates: tuple[float, float] | None = spec(Coordinates(), "Coördinaten", "Breedtegraad en lengtegraad.",
-                                                   example=[52.155, 5.379])
-    accessibility: Accessibility = spec(Accessibility, "Toegankelijkheid", "Hoe toegankelijk de plek is.",
-                                        default_factory=Accessibility)
+    municipality: str = spec(
+        Slug("de gemeente"),
+        "Gemeente",
+        "De code van de gemeente uit network.yaml.",
+        required=True,
+        example="amersfoort",
+    )
+    place: str | None = spec(
+        Text(80), "Plaats", "De woonplaats, als die anders is dan de gemeente.", example="Hoogland"
+    )
+    coordinates: tuple[float, float] | None = spec(
+        Coordinates(), "Coördinaten", "Breedtegraad en lengtegraad.", example=[52.155, 5.379]
+    )
+    accessibility: Accessibility = spec(
+        Accessibility, "Toegankelijkheid", "Hoe toegankelijk de plek is.", default_factory=Accessibility
+    )
     directions: str | None = spec(Markdown(1000), "Hoe kom je er", "Bus, parkeren, welke deur.")
     slug: str = ""
     source: Path | None = None
@@ -131,7 +216,9 @@ class Location:
 
 @dataclass
 class Variant:
-    name: str = spec(Text(100), "Naam", "De naam van de variant.", required=True, example="Tweedaagse intensieve training")
+    name: str = spec(
+        Text(100), "Naam", "De naam van de variant.", required=True, example="Tweedaagse intensieve training"
+    )
     description: str | None = spec(Markdown(1000), "Beschrijving", "Wat anders is aan deze variant.")
 
 
@@ -140,19 +227,29 @@ class Training:
     title: str = spec(Text(100), "Titel", "De naam van de training.", required=True, example="WRAP")
     summary: str = spec(Text(200), "Samenvatting", "Eén zin over de training.", required=True)
     description: str | None = spec(Markdown(), "Beschrijving", "Wat je doet en wat het je brengt.")
-    meetings: int | None = spec(Integer(1, 100), "Aantal bijeenkomsten", "Hoeveel keer de groep bij elkaar komt.", example=8)
-    meeting_minutes: int | None = spec(Integer(15, 600), "Duur (minuten)", "Hoe lang één bijeenkomst duurt.", example=150)
-    max_participants: int | None = spec(Integer(1, 500), "Maximaal aantal deelnemers", "Hoeveel mensen er mee kunnen doen.",
-                                        example=12)
+    meetings: int | None = spec(
+        Integer(1, 100), "Aantal bijeenkomsten", "Hoeveel keer de groep bij elkaar komt.", example=8
+    )
+    meeting_minutes: int | None = spec(
+        Integer(15, 600), "Duur (minuten)", "Hoe lang één bijeenkomst duurt.", example=150
+    )
+    max_participants: int | None = spec(
+        Integer(1, 500), "Maximaal aantal deelnemers", "Hoeveel mensen er mee kunnen doen.", example=12
+    )
     led_by: str | None = spec(Choice(v.LED_BY), "Begeleiding", "Wie de training geeft.", example="ervaringsdeskundigen")
-    audience: list[str] = spec(ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de training is.",
-                               default_factory=lambda: ["iedereen"])
-    prerequisites: list[str] = spec(ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.",
-                                    default_factory=list)
-    themes: list[str] = spec(ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
+    audience: list[str] = spec(
+        ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de training is.", default_factory=lambda: ["iedereen"]
+    )
+    prerequisites: list[str] = spec(
+        ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.", default_factory=list
+    )
+    themes: list[str] = spec(
+        ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
+    )
     mind_block: str | None = spec(Choice(v.MIND_BLOCKS), "Bouwsteen", "MIND-bouwsteen voor herstel en participatie.")
-    variants: list[Variant] = spec(ListOf(Variant, max_items=10), "Varianten", "Andere vormen van dezelfde training.",
-                                   default_factory=list)
+    variants: list[Variant] = spec(
+        ListOf(Variant, max_items=10), "Varianten", "Andere vormen van dezelfde training.", default_factory=list
+    )
     extra_meetings: str | None = spec(Text(300), "Extra bijeenkomst", "Bijvoorbeeld een terugkomdag met certificaat.")
     slug: str = ""
     source: Path | None = None
@@ -178,8 +275,7 @@ class Move:
 
 @dataclass
 class Break:
-    first: date = spec(Date(), "Vanaf", "Eerste dag van de pauze.", required=True, example="2026-12-21",
-                       key="from")
+    first: date = spec(Date(), "Vanaf", "Eerste dag van de pauze.", required=True, example="2026-12-21", key="from")
     until: date = spec(Date(), "Tot en met", "Laatste dag van de pauze.", required=True, example="2027-01-03")
     reason: str | None = spec(Text(120), "Reden", "Bijvoorbeeld Kerstvakantie.", example="Kerstvakantie")
 
@@ -188,29 +284,47 @@ class Break:
 class Schedule:
     start: time = spec(Time(), "Begintijd", "Hoe laat het begint.", required=True, example="10:00")
     end: time = spec(Time(), "Eindtijd", "Hoe laat het afloopt.", required=True, example="12:00")
-    dates: list[date] = spec(ListOf(Date(), max_items=200), "Data", "De data van de bijeenkomsten (bij een cursus of eenmalige bijeenkomst).",
-                             default_factory=list)
+    dates: list[date] = spec(
+        ListOf(Date(), max_items=200),
+        "Data",
+        "De data van de bijeenkomsten (bij een cursus of eenmalige bijeenkomst).",
+        default_factory=list,
+    )
     repeat: str | None = spec(Choice(v.REPEATS), "Herhaling", "Hoe vaak het terugkomt.", example="wekelijks")
     day: str | None = spec(Choice(v.WEEKDAYS), "Dag", "Op welke dag van de week.", example="dinsdag")
-    week: str | None = spec(Choice(v.WEEKS_OF_MONTH), "Week van de maand", "Alleen bij maandelijks: 1, 2, 3, 4 of laatste.",
-                            example="1")
-    first: date | None = spec(Date(), "Vanaf", "De eerste keer.", example="2026-09-01",
-                              key="from")
+    week: str | None = spec(
+        Choice(v.WEEKS_OF_MONTH), "Week van de maand", "Alleen bij maandelijks: 1, 2, 3, 4 of laatste.", example="1"
+    )
+    first: date | None = spec(Date(), "Vanaf", "De eerste keer.", example="2026-09-01", key="from")
     until: date | None = spec(Date(), "Tot en met", "De laatste dag (mag je weglaten).", example="2027-06-30")
-    count: int | None = spec(Integer(1, 200), "Aantal keer", "Hoeveel bijeenkomsten in totaal (in plaats van tot en met).", example=8)
-    cancelled: list[Cancellation] = spec(ListOf(Either(Date(), Cancellation, "date"), max_items=200), "Gaat niet door",
-                                         "Data die niet doorgaan.", default_factory=list)
-    moved: list[Move] = spec(ListOf(Move, max_items=100), "Verplaatst", "Bijeenkomsten op een andere dag of tijd.",
-                             default_factory=list)
-    breaks: list[Break] = spec(ListOf(Break, max_items=50), "Pauzes", "Periodes zonder bijeenkomsten, zoals een vakantie.",
-                               default_factory=list)
+    count: int | None = spec(
+        Integer(1, 200), "Aantal keer", "Hoeveel bijeenkomsten in totaal (in plaats van tot en met).", example=8
+    )
+    cancelled: list[Cancellation] = spec(
+        ListOf(Either(Date(), Cancellation, "date"), max_items=200),
+        "Gaat niet door",
+        "Data die niet doorgaan.",
+        default_factory=list,
+    )
+    moved: list[Move] = spec(
+        ListOf(Move, max_items=100), "Verplaatst", "Bijeenkomsten op een andere dag of tijd.", default_factory=list
+    )
+    breaks: list[Break] = spec(
+        ListOf(Break, max_items=50),
+        "Pauzes",
+        "Periodes zonder bijeenkomsten, zoals een vakantie.",
+        default_factory=list,
+    )
 
 
 @dataclass
 class Join:
-    how: str = spec(Choice(v.JOIN_HOW), "Hoe doe je mee", "binnenlopen of aanmelden.", required=True, example="binnenlopen")
-    contact: str | None = spec(Slug("de contact-code"), "Contact", "De code van een contact uit network.yaml.",
-                               example="coordinatie")
+    how: str = spec(
+        Choice(v.JOIN_HOW), "Hoe doe je mee", "binnenlopen of aanmelden.", required=True, example="binnenlopen"
+    )
+    contact: str | None = spec(
+        Slug("de contact-code"), "Contact", "De code van een contact uit network.yaml.", example="coordinatie"
+    )
     url: str | None = spec(Url, "Aanmeldpagina", "Webadres om je aan te melden.")
     deadline: date | None = spec(Date(), "Aanmelden voor", "Tot wanneer je je kunt aanmelden.")
     note: str | None = spec(Text(300, multiline=True), "Toelichting", "Wat verder goed is om te weten over meedoen.")
@@ -219,31 +333,56 @@ class Join:
 @dataclass
 class Offering:
     schedule: Schedule = spec(Schedule, "Wanneer", "Wanneer het plaatsvindt.", required=True)
-    location: str = spec(Slug("de locatie"), "Locatie", "De code van een locatie (bestandsnaam zonder .yaml), of online.",
-                         required=True, example="de-koppeling")
+    location: str = spec(
+        Slug("de locatie"),
+        "Locatie",
+        "De code van een locatie (bestandsnaam zonder .yaml), of online.",
+        required=True,
+        example="de-koppeling",
+    )
     join: Join = spec(Join, "Meedoen", "Hoe je mee kunt doen.", required=True)
-    last_checked: date = spec(Date(), "Gecontroleerd op", "Wanneer iemand deze gegevens voor het laatst heeft nagekeken.",
-                              required=True, example="2026-11-01")
-    training: str | None = spec(Slug("de training"), "Training", "De code van een training, als dit een training is.",
-                                example="wrap")
-    title: str | None = spec(Text(100), "Titel", "De naam van de activiteit (mag weg bij een training).",
-                             example="Inloop De Koppeling")
+    last_checked: date = spec(
+        Date(),
+        "Gecontroleerd op",
+        "Wanneer iemand deze gegevens voor het laatst heeft nagekeken.",
+        required=True,
+        example="2026-11-01",
+    )
+    training: str | None = spec(
+        Slug("de training"), "Training", "De code van een training, als dit een training is.", example="wrap"
+    )
+    title: str | None = spec(
+        Text(100), "Titel", "De naam van de activiteit (mag weg bij een training).", example="Inloop De Koppeling"
+    )
     summary: str | None = spec(Text(200), "Samenvatting", "Eén zin over de activiteit (mag weg bij een training).")
     description: str | None = spec(Markdown(), "Beschrijving", "Wat er gebeurt.")
     type: str | None = spec(Choice(v.OFFERING_TYPES), "Soort", "Wat voor activiteit het is.", example="inloop")
-    municipalities: list[str] = spec(ListOf(Slug("de gemeente"), max_items=400), "Gemeenten",
-                                     "Alleen bij online: voor welke gemeenten (weglaten = hele regio).",
-                                     default_factory=list)
-    audience: list[str] = spec(ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de activiteit is.",
-                               default_factory=lambda: ["iedereen"])
-    themes: list[str] = spec(ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
+    municipalities: list[str] = spec(
+        ListOf(Slug("de gemeente"), max_items=400),
+        "Gemeenten",
+        "Alleen bij online: voor welke gemeenten (weglaten = hele regio).",
+        default_factory=list,
+    )
+    audience: list[str] = spec(
+        ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de activiteit is.", default_factory=lambda: ["iedereen"]
+    )
+    themes: list[str] = spec(
+        ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
+    )
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
-    first_time: str | None = spec(Markdown(2000), "De eerste keer", "Wat je kunt verwachten als je voor het eerst komt.")
+    first_time: str | None = spec(
+        Markdown(2000), "De eerste keer", "Wat je kunt verwachten als je voor het eerst komt."
+    )
     provider: str | None = spec(Text(120), "Aanbieder", "Alleen voor beheerders; wordt nooit op de website getoond.")
-    languages: list[str] = spec(ListOf(Choice(tuple(v.LANGUAGES.items())), max_items=10), "Talen",
-                                "In welke talen.", default_factory=lambda: ["nl"])
-    status: str = spec(Choice(v.STATUSES), "Status", "actief, vol, geannuleerd of concept.", default="actief",
-                       example="actief")
+    languages: list[str] = spec(
+        ListOf(Choice(tuple(v.LANGUAGES.items())), max_items=10),
+        "Talen",
+        "In welke talen.",
+        default_factory=lambda: ["nl"],
+    )
+    status: str = spec(
+        Choice(v.STATUSES), "Status", "actief, vol, geannuleerd of concept.", default="actief", example="actief"
+    )
     slug: str = ""
     source: Path | None = None
 

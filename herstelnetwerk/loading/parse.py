@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .errors import Problem
@@ -18,17 +18,51 @@ from .yamlfile import Document
 
 # Dutch words volunteers are likely to type for an English key.
 DUTCH_KEYS = {
-    "titel": "title", "naam": "name", "omschrijving": "description", "beschrijving": "description",
-    "samenvatting": "summary", "locatie": "location", "plek": "location", "adres": "address",
-    "gemeente": "municipality", "gemeenten": "municipalities", "plaats": "place", "datum": "dates",
-    "data": "dates", "begintijd": "start", "eindtijd": "end", "begin": "start", "eind": "end",
-    "tot": "until", "vanaf": "from", "dag": "day", "herhaling": "repeat", "soort": "type",
-    "doelgroep": "audience", "voor": "audience", "themas": "themes", "thema": "themes",
-    "aanmelden": "join", "meedoen": "join", "kosten": "cost", "prijs": "cost", "talen": "languages",
-    "taal": "languages", "gecontroleerd": "last_checked", "aanbieder": "provider", "afgelast": "cancelled",
-    "vervalt": "cancelled", "verplaatst": "moved", "pauze": "breaks", "vakantie": "breaks",
-    "eerste_keer": "first_time", "deelnemers": "max_participants", "bijeenkomsten": "meetings",
-    "toegankelijkheid": "accessibility", "route": "directions", "coordinaten": "coordinates",
+    "titel": "title",
+    "naam": "name",
+    "omschrijving": "description",
+    "beschrijving": "description",
+    "samenvatting": "summary",
+    "locatie": "location",
+    "plek": "location",
+    "adres": "address",
+    "gemeente": "municipality",
+    "gemeenten": "municipalities",
+    "plaats": "place",
+    "datum": "dates",
+    "data": "dates",
+    "begintijd": "start",
+    "eindtijd": "end",
+    "begin": "start",
+    "eind": "end",
+    "tot": "until",
+    "vanaf": "from",
+    "dag": "day",
+    "herhaling": "repeat",
+    "soort": "type",
+    "doelgroep": "audience",
+    "voor": "audience",
+    "themas": "themes",
+    "thema": "themes",
+    "aanmelden": "join",
+    "meedoen": "join",
+    "kosten": "cost",
+    "prijs": "cost",
+    "talen": "languages",
+    "taal": "languages",
+    "gecontroleerd": "last_checked",
+    "aanbieder": "provider",
+    "afgelast": "cancelled",
+    "vervalt": "cancelled",
+    "verplaatst": "moved",
+    "pauze": "breaks",
+    "vakantie": "breaks",
+    "eerste_keer": "first_time",
+    "deelnemers": "max_participants",
+    "bijeenkomsten": "meetings",
+    "toegankelijkheid": "accessibility",
+    "route": "directions",
+    "coordinaten": "coordinates",
 }
 
 
@@ -37,13 +71,13 @@ def yaml_key(field: dataclasses.Field) -> str:
     return spec.key or field.name
 
 
-@lru_cache(maxsize=None)
+@cache
 def spec_fields(cls: type) -> tuple[tuple[str, dataclasses.Field, Spec], ...]:
     """The fields of ``cls`` that are written in YAML, with their key and spec."""
     return tuple((yaml_key(f), f, f.metadata["spec"]) for f in dataclasses.fields(cls) if "spec" in f.metadata)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _known_keys(cls: type) -> frozenset[str]:
     """The YAML keys of ``cls``, to look one up quickly."""
     return frozenset(key for key, _, _ in spec_fields(cls))
@@ -87,7 +121,11 @@ class Walker:
         for key, field, spec in fields:
             if key not in data or data[key] is None:
                 if spec.required:
-                    example = f" Bijvoorbeeld: {key}: {spec.example}" if spec.example is not None and not isinstance(spec.example, list) else ""
+                    example = (
+                        f" Bijvoorbeeld: {key}: {spec.example}"
+                        if spec.example is not None and not isinstance(spec.example, list)
+                        else ""
+                    )
                     self.problem(where, f"Het veld '{key}' ({spec.title.lower()}) ontbreekt.{example}")
                     ok = False
                 continue

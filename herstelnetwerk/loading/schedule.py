@@ -8,17 +8,19 @@ while the iCal feed keeps it open-ended as an RRULE.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from .model import Schedule
 
 TZ = ZoneInfo("Europe/Amsterdam")
-WEEKDAY_NUMBERS = {name: number for number, name in enumerate(
-    ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])}
+WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
+}
 # How far after the build date open-ended schedules are expanded for pages and checks.
 HORIZON_DAYS = 366
 # Open-ended schedules stop after this many rule dates however far the horizon is.
@@ -117,7 +119,7 @@ def _weekly(first: date, step: int) -> Iterator[date]:
         first += step_days
 
 
-def in_break(schedule: Schedule, day: date) -> str | None | bool:
+def in_break(schedule: Schedule, day: date) -> str | bool | None:
     for pause in schedule.breaks:
         if pause.first <= day <= pause.until:
             return pause.reason or True
@@ -142,11 +144,22 @@ def expand(schedule: Schedule, horizon: date) -> list[Session]:
             continue
         if day in moved:
             move = moved[day]
-            sessions.append(Session(day, local(move.to, move.start or start), local(move.to, move.end or end),
-                                    moved=True, reason=move.reason, number=number))
+            sessions.append(
+                Session(
+                    day,
+                    local(move.to, move.start or start),
+                    local(move.to, move.end or end),
+                    moved=True,
+                    reason=move.reason,
+                    number=number,
+                )
+            )
         elif day in cancelled:
-            sessions.append(Session(day, local(day, start), local(day, end), cancelled=True,
-                                    reason=cancelled[day].reason, number=number))
+            sessions.append(
+                Session(
+                    day, local(day, start), local(day, end), cancelled=True, reason=cancelled[day].reason, number=number
+                )
+            )
         else:
             sessions.append(Session(day, local(day, start), local(day, end), number=number))
     sessions.sort(key=lambda s: (s.start, s.number))
@@ -172,10 +185,14 @@ def _wall_time_problem(day: date, at: time) -> str | None:
         # Either a gap (the clock jumps forward) or an overlap (it goes back).
         roundtrip = first.astimezone(ZoneInfo("UTC")).astimezone(TZ).replace(tzinfo=None)
         if roundtrip != naive:
-            return (f"{at:%H:%M} op {day:%Y-%m-%d} bestaat niet: die nacht gaat de klok een uur vooruit "
-                    "(zomertijd). Kies een andere tijd.")
-        return (f"{at:%H:%M} op {day:%Y-%m-%d} komt twee keer voor: die nacht gaat de klok een uur terug "
-                "(wintertijd). Kies een andere tijd.")
+            return (
+                f"{at:%H:%M} op {day:%Y-%m-%d} bestaat niet: die nacht gaat de klok een uur vooruit "
+                "(zomertijd). Kies een andere tijd."
+            )
+        return (
+            f"{at:%H:%M} op {day:%Y-%m-%d} komt twee keer voor: die nacht gaat de klok een uur terug "
+            "(wintertijd). Kies een andere tijd."
+        )
     return None
 
 
@@ -186,32 +203,56 @@ def check(schedule: Schedule, horizon: date) -> list[tuple[tuple, str]]:
     if schedule.dates and repeating:
         return [((), "Kies één vorm: een lijst met 'dates', of 'repeat' met 'day' en 'from'. Niet allebei.")]
     if not schedule.dates and not repeating:
-        return [((), "Geef aan wanneer het is: een lijst met 'dates', of 'repeat' (wekelijks, tweewekelijks "
-                     "of maandelijks) met 'day' en 'from'.")]
+        return [
+            (
+                (),
+                "Geef aan wanneer het is: een lijst met 'dates', of 'repeat' (wekelijks, tweewekelijks "
+                "of maandelijks) met 'day' en 'from'.",
+            )
+        ]
     if schedule.end <= schedule.start:
-        problems.append((("end",), f"De eindtijd ({schedule.end:%H:%M}) ligt niet na de begintijd "
-                                   f"({schedule.start:%H:%M}). Controleer beide tijden."))
+        problems.append(
+            (
+                ("end",),
+                f"De eindtijd ({schedule.end:%H:%M}) ligt niet na de begintijd "
+                f"({schedule.start:%H:%M}). Controleer beide tijden.",
+            )
+        )
     if repeating:
         for key, value in (("day", schedule.day), ("from", schedule.first)):
             if value is None:
                 problems.append(((), f"Bij 'repeat' hoort ook '{key}'."))
         if schedule.repeat == "maandelijks" and schedule.week is None:
-            problems.append(((), "Bij 'repeat: maandelijks' hoort 'week': 1, 2, 3, 4 of laatste "
-                                 "(bijvoorbeeld week: 1 voor de eerste dinsdag van de maand)."))
+            problems.append(
+                (
+                    (),
+                    "Bij 'repeat: maandelijks' hoort 'week': 1, 2, 3, 4 of laatste "
+                    "(bijvoorbeeld week: 1 voor de eerste dinsdag van de maand).",
+                )
+            )
         if schedule.repeat != "maandelijks" and schedule.week is not None:
             problems.append((("week",), "'week' hoort alleen bij 'repeat: maandelijks'. Haal deze regel weg."))
         if schedule.until is not None and schedule.count is not None:
             problems.append((("count",), "Gebruik 'until' of 'count', niet allebei."))
         if schedule.until is not None and schedule.first is not None and schedule.until < schedule.first:
-            problems.append((("until",), f"De einddatum {schedule.until} ligt voor de begindatum "
-                                         f"{schedule.first}. Controleer beide datums."))
+            problems.append(
+                (
+                    ("until",),
+                    f"De einddatum {schedule.until} ligt voor de begindatum {schedule.first}. Controleer beide datums.",
+                )
+            )
         if problems:
             return problems
     else:
         for key in ("day", "week", "from", "until", "count"):
             if getattr(schedule, "first" if key == "from" else key) is not None:
-                problems.append(((key,), f"'{key}' hoort alleen bij 'repeat'. Haal deze regel weg, of gebruik "
-                                         "'repeat' in plaats van 'dates'."))
+                problems.append(
+                    (
+                        (key,),
+                        f"'{key}' hoort alleen bij 'repeat'. Haal deze regel weg, of gebruik "
+                        "'repeat' in plaats van 'dates'.",
+                    )
+                )
         seen = set()
         for index, day in enumerate(schedule.dates):
             if day in seen:
@@ -223,22 +264,40 @@ def check(schedule: Schedule, horizon: date) -> list[tuple[tuple, str]]:
     if problems:
         return problems
 
-    rule = rule_dates(schedule, max(horizon, *(c.date for c in schedule.cancelled), *(m.date for m in schedule.moved))
-                      if schedule.cancelled or schedule.moved else horizon)
+    rule = rule_dates(
+        schedule,
+        max(horizon, *(c.date for c in schedule.cancelled), *(m.date for m in schedule.moved))
+        if schedule.cancelled or schedule.moved
+        else horizon,
+    )
     rule_set = set(rule)
     weekday = f" (de activiteit is op {schedule.day})" if schedule.day else ""
     for index, item in enumerate(schedule.cancelled):
         if item.date not in rule_set:
-            problems.append((("cancelled", index), f"Op {item.date} is geen bijeenkomst{weekday}, "
-                                                   "dus die kan niet vervallen. Controleer de datum."))
+            problems.append(
+                (
+                    ("cancelled", index),
+                    f"Op {item.date} is geen bijeenkomst{weekday}, dus die kan niet vervallen. Controleer de datum.",
+                )
+            )
     cancelled_dates = {c.date for c in schedule.cancelled}
     for index, move in enumerate(schedule.moved):
         if move.date not in rule_set:
-            problems.append((("moved", index), f"Op {move.date} is geen bijeenkomst{weekday}, dus die kan niet "
-                                               "verplaatst worden. Controleer de datum."))
+            problems.append(
+                (
+                    ("moved", index),
+                    f"Op {move.date} is geen bijeenkomst{weekday}, dus die kan niet "
+                    "verplaatst worden. Controleer de datum.",
+                )
+            )
         elif in_break(schedule, move.date) is not False:
-            problems.append((("moved", index), f"{move.date} valt in een pauze (zie 'breaks'), dus daar is geen "
-                                               "bijeenkomst om te verplaatsen. Haal de pauze of de verplaatsing weg."))
+            problems.append(
+                (
+                    ("moved", index),
+                    f"{move.date} valt in een pauze (zie 'breaks'), dus daar is geen "
+                    "bijeenkomst om te verplaatsen. Haal de pauze of de verplaatsing weg.",
+                )
+            )
         elif move.date in cancelled_dates:
             problems.append((("moved", index), f"{move.date} staat bij 'cancelled' én bij 'moved'. Kies er één."))
         start, end = move.start or schedule.start, move.end or schedule.end

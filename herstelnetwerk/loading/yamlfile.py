@@ -23,7 +23,6 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 
-
 @dataclass
 class Document:
     """A parsed file: its data and the line of every key or list item."""
@@ -51,28 +50,25 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """A composer that refuses anchors and aliases before they are built."""
 
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _Refused(
                 event.start_mark.line + 1,
-                "Verwijzingen met * (aliassen) zijn niet toegestaan. "
-                "Schrijf de waarde gewoon nog een keer uit.",
+                "Verwijzingen met * (aliassen) zijn niet toegestaan. Schrijf de waarde gewoon nog een keer uit.",
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
             raise _Refused(
                 event.start_mark.line + 1,
-                "Ankers met & zijn niet toegestaan. Haal '&"
-                f"{event.anchor}' weg en schrijf waarden gewoon uit.",
+                f"Ankers met & zijn niet toegestaan. Haal '&{event.anchor}' weg en schrijf waarden gewoon uit.",
             )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
                 raise _Refused(
                     event.start_mark.line + 1,
-                    "Hier staan te veel blokken of lijsten in elkaar. "
-                    "Schrijf de waarde als gewone tekst.",
+                    "Hier staan te veel blokken of lijsten in elkaar. Schrijf de waarde als gewone tekst.",
                 )
             return super().compose_node(parent, index)
         finally:
@@ -117,7 +113,7 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, str] | None:
         if match is None:
             continue
         quote, rest = match.groups()
-        rest = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
         if quote not in rest:
             found = (number, quote)
     return found
@@ -129,13 +125,13 @@ def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
     column = mark.column + 1 if mark is not None else None
     problem = (getattr(exc, "problem", "") or "").lower()
     # Text on the problem line before the problem: 'titel: Koffie' in 'titel: Koffie: welkom'.
-    before = text.splitlines()[mark.line][: mark.column] if mark is not None and mark.line < len(text.splitlines()) else ""
+    before = (
+        text.splitlines()[mark.line][: mark.column] if mark is not None and mark.line < len(text.splitlines()) else ""
+    )
     tab = "\\t" in problem or "tab" in problem
     unclosed = None if tab else _unclosed_quote(text, line or 0)
     if tab:
-        message = (
-            "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs."
-        )
+        message = "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs."
     elif unclosed is not None:
         # The quote runs on into the next lines, so the parser stumbles later: point at where it opens.
         (line, quote), column = unclosed, None
@@ -145,8 +141,11 @@ def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
             "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst "
             'tussen aanhalingstekens, bijvoorbeeld: title: "Koffie: iedereen welkom".'
         )
-    elif ("could not find expected ':'" in problem or "expected <block end>" in problem
-          or "mapping values are not allowed" in problem):
+    elif (
+        "could not find expected ':'" in problem
+        or "expected <block end>" in problem
+        or "mapping values are not allowed" in problem
+    ):
         message = (
             "De inspringing klopt niet, of er mist een dubbele punt na een naam. "
             "Controleer dat elke regel evenveel spaties heeft als de regels erboven."
@@ -157,7 +156,7 @@ def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
             "Zet de tekst tussen aanhalingstekens."
         )
     elif "while scanning a quoted scalar" in str(getattr(exc, "context", "")) or "end of stream" in problem:
-        message = "Er mist een afsluitend aanhalingsteken. Sluit de tekst af met \"."
+        message = 'Er mist een afsluitend aanhalingsteken. Sluit de tekst af met ".'
     else:
         message = (
             "Dit is geen geldige YAML. Controleer de inspringing (spaties, geen tabs), "
@@ -209,7 +208,7 @@ _CAREFUL = object()
 class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's loader without tag resolution: every value is read as text anyway."""
 
-    def resolve(self, kind, value, implicit):  # noqa: ARG002 - PyYAML calls it so
+    def resolve(self, kind, value, implicit):  # PyYAML calls it so
         return "tag:yaml.org,2002:str"
 
 

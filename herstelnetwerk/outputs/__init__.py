@@ -10,5 +10,13 @@ from .background import Background, BackgroundError
 from .csp import POLICY, fill_policy
 from .writing import remove_staging, staging_folder, start_outputs, write_outputs
 
-__all__ = ["POLICY", "Background", "BackgroundError", "fill_policy", "remove_staging", "staging_folder", "start_outputs",
-           "write_outputs"]
+__all__ = [
+    "POLICY",
+    "Background",
+    "BackgroundError",
+    "fill_policy",
+    "remove_staging",
+    "staging_folder",
+    "start_outputs",
+    "write_outputs",
+]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # The name of the process, as listed by multiprocessing.active_children().
 PROCESS_NAME = "herstelnetwerk-naast-de-bouw"
@@ -28,8 +29,9 @@ class Background:
         context = multiprocessing.get_context("fork")
         self._answer, answer = context.Pipe(duplex=False)
         inbox, self._outbox = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(work, inbox, answer, (self._answer, self._outbox)),
-                                        name=PROCESS_NAME, daemon=True)
+        self._process = context.Process(
+            target=_run, args=(work, inbox, answer, (self._answer, self._outbox)), name=PROCESS_NAME, daemon=True
+        )
         self.cancelled = False
         self._closing = threading.Lock()
         self._process.start()

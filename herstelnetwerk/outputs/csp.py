@@ -20,9 +20,11 @@ INLINE_SCRIPTS = "'inline-scripts'"
 
 # 'wasm-unsafe-eval' lets the finder's search engine (WebAssembly from this site) start;
 # it does not allow eval() of JavaScript.
-POLICY = ("default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' " + INLINE_SCRIPTS + "; "
-          "style-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' " + INLINE_SCRIPTS + "; "
+    "style-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
 
 # Inline scripts: no src attribute, and not a data block such as JSON (browsers don't run those).
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)

@@ -25,20 +25,19 @@ Nothing here imports MkDocs; ``write_feeds`` writes them into the built site.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from ..planning import display
-from . import ical_folding
-from ..planning import urls
 from ..loading import vocabulary as v
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
 from ..loading.schedule import WEEKDAY_NUMBERS, Session, expand, first_date, in_break, local, rule_dates
+from ..planning import display, urls
+from . import ical_folding
 
 TZID = "Europe/Amsterdam"
 # How long clients may keep a feed before fetching it again.
@@ -101,8 +100,9 @@ def iter_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> Iterator[tupl
     for entry in visible:
         yield feed(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
     for municipality in network.municipalities:
-        yield feed(urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []),
-                   municipality.name)
+        yield feed(
+            urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []), municipality.name
+        )
     for slug, training in sorted(catalog.trainings.items()):
         yield feed(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
     for slug, label in v.THEMES:
@@ -122,7 +122,7 @@ class _Splicer:
     def __init__(self, catalog: Catalog, site_url: str, build_date: date):
         self.catalog, self.site_url, self.build_date = catalog, site_url, build_date
         self.host = urlsplit(site_url).hostname
-        self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
+        self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=UTC)
         self.events: dict[str, tuple[bytes, list[date]]] = {}
         # The empty calendar's bytes before and after its name lines; False when they cannot be split.
         self.around_name: tuple[bytes, bytes] | bool | None = None
@@ -151,15 +151,18 @@ class _Splicer:
             lines = self._empty(marker).split(b"\r\n")
             named = [i for i, line in enumerate(lines) if line.endswith(b":" + marker.encode())]
             # NAME and X-WR-CALNAME next to each other, as icalendar orders them (else: the slow way).
-            self.around_name = (b"\r\n".join(lines[:named[0]] + [b""]), b"\r\n".join(lines[named[1] + 1:])) \
-                if len(named) == 2 and named[1] == named[0] + 1 else False
+            self.around_name = (
+                (b"\r\n".join(lines[: named[0]] + [b""]), b"\r\n".join(lines[named[1] + 1 :]))
+                if len(named) == 2 and named[1] == named[0] + 1
+                else False
+            )
         if not self.around_name:
             return self._empty(name)
         head, tail = self.around_name
         named = Calendar()
         named.calendar_name = name
         lines = named.to_ical()
-        return head + lines[len(b"BEGIN:VCALENDAR\r\n"):-len(b"END:VCALENDAR\r\n")] + tail
+        return head + lines[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")] + tail
 
     def _empty(self, name: str) -> bytes:
         return calendar_for([], name, self.site_url, catalog=self.catalog, build_date=self.build_date).to_ical()
@@ -167,8 +170,9 @@ class _Splicer:
     def _events(self, entry: Entry) -> tuple[bytes, list[date]]:
         if entry.slug not in self.events:
             if entry.offering.schedule.dates:
-                body, starts = _dated_events_ical(entry, self.catalog, self.site_url, self.host, self.stamp,
-                                                  self.meeting_times)
+                body, starts = _dated_events_ical(
+                    entry, self.catalog, self.site_url, self.host, self.stamp, self.meeting_times
+                )
             else:
                 events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
                 body, starts = b"".join(e.to_ical() for e in events), [e.start.date() for e in events]
@@ -176,8 +180,7 @@ class _Splicer:
         return self.events[entry.slug]
 
 
-def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog,
-                 build_date: date) -> Calendar:
+def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog: Catalog, build_date: date) -> Calendar:
     """One calendar with the events of ``entries``, called ``name``.
 
     ``site_url`` gives the host in the UIDs and the links back to the pages.
@@ -185,7 +188,7 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
     host = urlsplit(site_url).hostname
     if not host:
         raise ValueError(f"site_url '{site_url}' heeft geen host; schrijf het volledige adres, met https://.")
-    stamp = datetime.combine(build_date, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(build_date, time(0, 0), tzinfo=UTC)
 
     calendar = Calendar()
     calendar.add("PRODID", f"-//{catalog.network.name}//Activiteitenagenda//NL")
@@ -206,8 +209,10 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
         # Ten years past the build or the last date, whichever is later; the
         # feed is rebuilt long before that.
         ends = [*starts, build_date, *(e.offering.schedule.until for e in entries if e.offering.schedule.until)]
-        calendar.add_missing_timezones(first_date=date(min([*starts, build_date]).year, 1, 1),
-                                       last_date=date(max(ends).year + TIMEZONE_YEARS, 1, 1))
+        calendar.add_missing_timezones(
+            first_date=date(min([*starts, build_date]).year, 1, 1),
+            last_date=date(max(ends).year + TIMEZONE_YEARS, 1, 1),
+        )
     return calendar
 
 
@@ -219,7 +224,9 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     schedule = offering.schedule
     event = _event_maker(entry, catalog, site_url, stamp)
     if schedule.dates:
-        return [event(_meeting_uid(offering.slug, s, host), s.start, s.end, _session_note(s)) for s in _meetings(schedule)]
+        return [
+            event(_meeting_uid(offering.slug, s, host), s.start, s.end, _session_note(s)) for s in _meetings(schedule)
+        ]
 
     dates = rule_dates(schedule, _exceptions_horizon(schedule))
     if not dates:
@@ -229,16 +236,19 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     series = event(uid, local(first, schedule.start), local(first, schedule.end))
     series.add("RRULE", _rrule(schedule, dates))
     moved = {m.date: m for m in schedule.moved}
-    excluded = sorted({c.date for c in schedule.cancelled}
-                      | {d for d in dates if in_break(schedule, d) is not False})
+    excluded = sorted({c.date for c in schedule.cancelled} | {d for d in dates if in_break(schedule, d) is not False})
     if excluded:
         series.add("EXDATE", [local(d, schedule.start) for d in excluded])
     events = [series]
     for original, move in sorted(moved.items()):
         if original in excluded:  # inside a break: the schedule drops it, so does the feed
             continue
-        override = event(uid, local(move.to, move.start or schedule.start), local(move.to, move.end or schedule.end),
-                         _moved_note(move.reason))
+        override = event(
+            uid,
+            local(move.to, move.start or schedule.start),
+            local(move.to, move.end or schedule.end),
+            _moved_note(move.reason),
+        )
         override.add("RECURRENCE-ID", local(original, schedule.start))
         events.append(override)
     return events
@@ -285,8 +295,14 @@ def _session_note(session: Session) -> str | None:
     return _moved_note(session.reason) if session.moved else None
 
 
-def _dated_events_ical(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: datetime,
-                       times: dict[tuple[datetime, datetime], dict[bytes, bytes]]) -> tuple[bytes, list[date]]:
+def _dated_events_ical(
+    entry: Entry,
+    catalog: Catalog,
+    site_url: str,
+    host: str,
+    stamp: datetime,
+    times: dict[tuple[datetime, datetime], dict[bytes, bytes]],
+) -> tuple[bytes, list[date]]:
     """``b"".join(e.to_ical() for e in _events(...))`` for a schedule of dates, made faster; and the days.
 
     The events of a course differ only in their UID, DTSTART and DTEND (and a
@@ -349,8 +365,14 @@ _NAME = re.compile(rb"[^:;]*")
 
 def _exceptions_horizon(schedule: Schedule) -> date:
     """A date on or after the first meeting and every cancelled, moved and break date."""
-    return max([first_date(schedule), *(c.date for c in schedule.cancelled), *(m.date for m in schedule.moved),
-                *(b.until for b in schedule.breaks)])
+    return max(
+        [
+            first_date(schedule),
+            *(c.date for c in schedule.cancelled),
+            *(m.date for m in schedule.moved),
+            *(b.until for b in schedule.breaks),
+        ]
+    )
 
 
 def _rrule(schedule: Schedule, dates: list[date]) -> dict:
@@ -368,7 +390,7 @@ def _rrule(schedule: Schedule, dates: list[date]) -> dict:
         # count the dates inside a break, and the schedule does not.
         last = dates[-1] if schedule.count is not None else schedule.until
         # Through the end of that day, in UTC as RFC 5545 requires with a TZID.
-        rule["UNTIL"] = local(last, _END_OF_DAY).astimezone(timezone.utc)
+        rule["UNTIL"] = local(last, _END_OF_DAY).astimezone(UTC)
     return rule
 
 

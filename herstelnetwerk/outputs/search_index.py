@@ -45,13 +45,13 @@ class SearchIndexError(RuntimeError):
 class _Indexer:
     """One ``pagefind --service`` process: requests go in as base64 JSON, each followed by a comma."""
 
-    async def start(self) -> "_Indexer":
+    async def start(self) -> _Indexer:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("het programma pagefind is niet geïnstalleerd")
         self._process = await asyncio.create_subprocess_exec(
-            str(executable), "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            limit=2**24)
+            str(executable), "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24
+        )
         self._waiting: dict[int, asyncio.Future] = {}
         self._last_id = 0
         self._broken: str | None = None
@@ -106,7 +106,7 @@ class _Indexer:
         self._process.stdin.close()
         try:
             await asyncio.wait_for(self._process.wait(), timeout=10)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._process.kill()
             await self._process.wait()
         self._reader.cancel()
@@ -123,8 +123,9 @@ async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], gen
             index = (await indexer.ask({"type": "NewIndex", "config": {"force_language": LANGUAGE}}))["index_id"]
             batch = records[folder]
             for start in range(0, len(batch), BATCH):
-                await asyncio.gather(*(indexer.ask(_record_request(index, record))
-                                       for record in batch[start:start + BATCH]))
+                await asyncio.gather(
+                    *(indexer.ask(_record_request(index, record)) for record in batch[start : start + BATCH])
+                )
             await indexer.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site / folder)})
             await indexer.ask({"type": "DeleteIndex", "index_id": index})
             if folder != general:
@@ -137,9 +138,16 @@ async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], gen
 
 def _record_request(index: int, record: SearchRecord) -> dict:
     facets = record.facets
-    return {"type": "AddRecord", "index_id": index, "url": "/" + record.page, "content": record.text,
-            "language": LANGUAGE, "meta": record.meta(), "filters": facets.filters if facets else None,
-            "sort": facets.sort if facets and facets.sort else None}
+    return {
+        "type": "AddRecord",
+        "index_id": index,
+        "url": "/" + record.page,
+        "content": record.text,
+        "language": LANGUAGE,
+        "meta": record.meta(),
+        "filters": facets.filters if facets else None,
+        "sort": facets.sort if facets and facets.sort else None,
+    }
 
 
 def _keep_only_index_data(bundle: Path) -> None:

@@ -11,5 +11,14 @@ from .markup import markdown_html
 from .plan import PlannedPage, SitePlan, load_site, plan_site
 from .search import SearchRecord, page_record
 
-__all__ = ["ContentError", "ParseCache", "PlannedPage", "SearchRecord", "SitePlan", "load_site", "markdown_html",
-           "page_record", "plan_site"]
+__all__ = [
+    "ContentError",
+    "ParseCache",
+    "PlannedPage",
+    "SearchRecord",
+    "SitePlan",
+    "load_site",
+    "markdown_html",
+    "page_record",
+    "plan_site",
+]

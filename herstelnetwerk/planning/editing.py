@@ -95,8 +95,13 @@ def template_for(template: Path, folder: Path) -> str:
     return _SCHEMA_LINE.sub(rebase, text, count=1)
 
 
-def new_item_url(network: Network, activities_root: Path, repo_root: Path | None, kind: str = "offerings",
-                 filename: str = NEW_OFFERING_NAME) -> str | None:
+def new_item_url(
+    network: Network,
+    activities_root: Path,
+    repo_root: Path | None,
+    kind: str = "offerings",
+    filename: str = NEW_OFFERING_NAME,
+) -> str | None:
     """The "add a new offering" link: the web editor in ``activities/offerings`` with the template filled in."""
     if repo_root is None:
         return None

@@ -49,6 +49,16 @@ def finder_url(*chosen: tuple[str, str]) -> str:
 
 def script_names() -> dict[str, object]:
     """The names the finder's script needs, handed over in the page's data."""
-    return {"lists": list(LISTS), "yesNo": list(YES_NO), "yes": YES, "date": DATE, "place": PLACE,
-            "next": NEXT, "query": QUERY, "when": WHEN, "from": FROM, "until": UNTIL,
-            "municipality": MUNICIPALITY}
+    return {
+        "lists": list(LISTS),
+        "yesNo": list(YES_NO),
+        "yes": YES,
+        "date": DATE,
+        "place": PLACE,
+        "next": NEXT,
+        "query": QUERY,
+        "when": WHEN,
+        "from": FROM,
+        "until": UNTIL,
+        "municipality": MUNICIPALITY,
+    }

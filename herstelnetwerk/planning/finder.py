@@ -60,8 +60,12 @@ def finder_search(data: SiteData) -> dict[str, Any]:
         "searchAllUpTo": SEARCH_ALL_UP_TO,
         "near": NEAR_MUNICIPALITIES,
         "municipalities": [
-            {"slug": m.slug, "name": m.name, "index": municipality_index(m.slug),
-             **({"lat": m.centre[0], "lon": m.centre[1]} if m.centre else {})}
+            {
+                "slug": m.slug,
+                "name": m.name,
+                "index": municipality_index(m.slug),
+                **({"lat": m.centre[0], "lon": m.centre[1]} if m.centre else {}),
+            }
             for m in data.network.municipalities
         ],
     }
@@ -71,8 +75,12 @@ def _options(pairs) -> list[Option]:
     return [Option(key, label) for key, label in pairs]
 
 
-EXTRAS = ((filters.WALK_IN, "Gewoon binnenlopen, zonder aanmelden"), (filters.FREE, "Gratis"),
-          (filters.STEP_FREE, "Drempelvrije ingang"), (filters.ONLINE, "Online, vanuit huis"))
+EXTRAS = (
+    (filters.WALK_IN, "Gewoon binnenlopen, zonder aanmelden"),
+    (filters.FREE, "Gratis"),
+    (filters.STEP_FREE, "Drempelvrije ingang"),
+    (filters.ONLINE, "Online, vanuit huis"),
+)
 WHEN = (("vandaag", "Vandaag"), ("week", "Deze week"), ("maand", "Deze maand"))
 
 
@@ -88,15 +96,22 @@ def finder_page(data: SiteData) -> FinderView:
             FilterGroup(filters.AUDIENCE, "Voor wie?", _options(v.AUDIENCES)),
             FilterGroup(filters.THEME, "Waar wil je aan werken?", _options(v.THEMES)),
         ],
-        when=FilterGroup(filters.WHEN, "Wanneer?",
-                         _options(WHEN) + [Option(day, f"Op {day}") for day, _ in v.WEEKDAYS]),
-        range_from=filters.FROM, range_until=filters.UNTIL,
-        extras=_options(EXTRAS), yes=filters.YES,
+        when=FilterGroup(
+            filters.WHEN, "Wanneer?", _options(WHEN) + [Option(day, f"Op {day}") for day, _ in v.WEEKDAYS]
+        ),
+        range_from=filters.FROM,
+        range_until=filters.UNTIL,
+        extras=_options(EXTRAS),
+        yes=filters.YES,
         links=[
             LinkGroup("Gemeenten", [Link(name, urls.municipality(slug)) for slug, name in municipalities]),
-            LinkGroup("Soort activiteit", [Link(label, BY_TYPE.url(key)) for key, label in BY_TYPE.choices
-                                           if data.in_grouping(BY_TYPE, key)]),
-            LinkGroup("Thema's", [Link(label, BY_THEME.url(key)) for key, label in BY_THEME.choices
-                                  if data.in_grouping(BY_THEME, key)]),
+            LinkGroup(
+                "Soort activiteit",
+                [Link(label, BY_TYPE.url(key)) for key, label in BY_TYPE.choices if data.in_grouping(BY_TYPE, key)],
+            ),
+            LinkGroup(
+                "Thema's",
+                [Link(label, BY_THEME.url(key)) for key, label in BY_THEME.choices if data.in_grouping(BY_THEME, key)],
+            ),
         ],
     )

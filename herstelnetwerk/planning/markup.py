@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 
 import markdown
-from markupsafe import Markup
-from markdown.treeprocessors import Treeprocessor
 from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 _SAFE_HREF = re.compile(r"(?:https?://|mailto:|tel:|#|/(?!/))", re.IGNORECASE)
 
@@ -36,7 +36,7 @@ class _SafeLinks(Treeprocessor):
 
 
 class _SafeLinksExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md):
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 1)
 
 

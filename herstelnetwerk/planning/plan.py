@@ -81,8 +81,10 @@ class SitePlan:
     def summary(self) -> str:
         """``37 activiteiten, 868 bijeenkomsten``: what the build is made of."""
         entries = self.data.agenda.entries.values()
-        return (f"{dutch.count(len(entries), 'activiteit', 'activiteiten')}, "
-                f"{dutch.count(sum(len(e.sessions) for e in entries), 'bijeenkomst', 'bijeenkomsten')}")
+        return (
+            f"{dutch.count(len(entries), 'activiteit', 'activiteiten')}, "
+            f"{dutch.count(sum(len(e.sessions) for e in entries), 'bijeenkomst', 'bijeenkomsten')}"
+        )
 
 
 def load_site(settings: Settings, repo_root: Path | None, cache: ParseCache | None = None) -> SitePlan:
@@ -130,24 +132,44 @@ def plan_site(data: SiteData) -> SitePlan:
         offering = entry.offering
         if offering.status == "concept":
             continue
-        pages.append(PlannedPage(
-            urls.offering(slug), "offering.html", display.title(offering, catalog),
-            partial(views.offering_page, data, slug), display.summary(offering, catalog),
-            partial(search.offering_record, data, slug) if entry.visible else None))
+        pages.append(
+            PlannedPage(
+                urls.offering(slug),
+                "offering.html",
+                display.title(offering, catalog),
+                partial(views.offering_page, data, slug),
+                display.summary(offering, catalog),
+                partial(search.offering_record, data, slug) if entry.visible else None,
+            )
+        )
     for municipality in catalog.network.municipalities:
         pages.extend(_municipality_pages(data, municipality.slug, municipality.name))
     for slug, training in catalog.trainings.items():
-        pages.append(PlannedPage(urls.training(slug), "training.html", training.title,
-                                 partial(views.training_page, data, slug), training.summary,
-                                 partial(search.training_record, data, slug)))
+        pages.append(
+            PlannedPage(
+                urls.training(slug),
+                "training.html",
+                training.title,
+                partial(views.training_page, data, slug),
+                training.summary,
+                partial(search.training_record, data, slug),
+            )
+        )
     for slug, location in catalog.locations.items():
-        pages.append(PlannedPage(urls.location(slug), "location.html", location.name,
-                                 partial(views.location_page, data, slug),
-                                 make_search_record=partial(search.location_record, data, slug)))
+        pages.append(
+            PlannedPage(
+                urls.location(slug),
+                "location.html",
+                location.name,
+                partial(views.location_page, data, slug),
+                make_search_record=partial(search.location_record, data, slug),
+            )
+        )
     for grouping in GROUPINGS:
         for key, label in grouping.choices:
-            pages.append(PlannedPage(grouping.url(key), "listing.html", label,
-                                     partial(views.listing_page, data, grouping, key)))
+            pages.append(
+                PlannedPage(grouping.url(key), "listing.html", label, partial(views.listing_page, data, grouping, key))
+            )
     hubs: dict[str, Callable[[], View]] = {
         "home": partial(views.home_page, data),
         "about": partial(views.about_page, data),
@@ -168,10 +190,18 @@ def _municipality_pages(data: SiteData, slug: str, name: str) -> Iterator[Planne
     def municipality_view() -> views.MunicipalityView:
         return views.municipality_page(data, slug, programme.sharing(data, slug))
 
-    yield PlannedPage(urls.municipality(slug), "municipality.html", title, municipality_view,
-                      make_search_record=partial(search.municipality_record, data, slug, title))
+    yield PlannedPage(
+        urls.municipality(slug),
+        "municipality.html",
+        title,
+        municipality_view,
+        make_search_record=partial(search.municipality_record, data, slug, title),
+    )
     for year, month in programme.programme_months(data.agenda.build_date):
-        yield PlannedPage(programme.programme_url(slug, year, month), "programme.html",
-                          f"Programma {name}, {dutch.month(year, month)}",
-                          partial(programme.programme_page, data, slug, year, month))
+        yield PlannedPage(
+            programme.programme_url(slug, year, month),
+            "programme.html",
+            f"Programma {name}, {dutch.month(year, month)}",
+            partial(programme.programme_page, data, slug, year, month),
+        )
     yield PlannedPage(programme.embed_url(slug), "embed.html", title, partial(programme.embed_page, data, slug))

@@ -20,7 +20,7 @@ from ..loading.agenda import Entry
 from ..loading.schedule import Session
 from . import dutch, urls
 from .site_data import SessionView, SiteData
-from .views import Link, Sharing, Subscription
+from .views import Link, Sharing
 
 # How many sessions the embed lists, and how far ahead it looks.
 EMBED_SESSIONS = 10
@@ -110,11 +110,19 @@ def programme_page(data: SiteData, slug: str, year: int, month: int) -> Programm
         days.setdefault(key, ProgrammeDay(dutch.day(session.start), key, [])).items.append(_item(data, session, entry))
     page_url = data.network.site_url + urls.municipality(slug)
     return ProgrammeView(
-        name=data.municipality_name(slug), month=dutch.month(year, month), days=list(days.values()),
-        municipality_url=urls.municipality(slug), page_url=page_url, page_address=page_url.replace("https://", ""),
+        name=data.municipality_name(slug),
+        month=dutch.month(year, month),
+        days=list(days.values()),
+        municipality_url=urls.municipality(slug),
+        page_url=page_url,
+        page_address=page_url.replace("https://", ""),
         qr=qr_svg(page_url, f"QR-code naar de website: {page_url}"),
-        other_months=[Link(dutch.month(y, m), programme_url(slug, y, m))
-                      for y, m in programme_months(data.agenda.build_date) if (y, m) != (year, month)])
+        other_months=[
+            Link(dutch.month(y, m), programme_url(slug, y, m))
+            for y, m in programme_months(data.agenda.build_date)
+            if (y, m) != (year, month)
+        ],
+    )
 
 
 @dataclass
@@ -129,8 +137,7 @@ def embed_page(data: SiteData, slug: str) -> EmbedView:
     first = data.agenda.build_date
     found = data.agenda.sessions_between(first, first + timedelta(days=EMBED_DAYS - 1), _entries(data, slug))
     items = [_item(data, session, entry) for session, entry in found if not session.cancelled][:EMBED_SESSIONS]
-    return EmbedView(name=data.municipality_name(slug), items=items,
-                     municipality_url=urls.municipality(slug))
+    return EmbedView(name=data.municipality_name(slug), items=items, municipality_url=urls.municipality(slug))
 
 
 def sharing(data: SiteData, slug: str) -> Sharing:
@@ -139,8 +146,12 @@ def sharing(data: SiteData, slug: str) -> Sharing:
     name = data.municipality_name(slug)
     embed = site + embed_url(slug)
     return Sharing(
-        programmes=[Link(dutch.month(y, m), programme_url(slug, y, m))
-                    for y, m in programme_months(data.agenda.build_date)],
-        embed_code=(f'<iframe src="{embed}" title="Activiteiten in {name}" '
-                    'width="100%" height="600" style="border: 0" loading="lazy"></iframe>'),
-        feed_url=site + urls.feed("gemeenten", slug))
+        programmes=[
+            Link(dutch.month(y, m), programme_url(slug, y, m)) for y, m in programme_months(data.agenda.build_date)
+        ],
+        embed_code=(
+            f'<iframe src="{embed}" title="Activiteiten in {name}" '
+            'width="100%" height="600" style="border: 0" loading="lazy"></iframe>'
+        ),
+        feed_url=site + urls.feed("gemeenten", slug),
+    )

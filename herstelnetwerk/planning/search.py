@@ -134,10 +134,19 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
     training = display.training_of(offering, catalog)
     # What the activity is about comes first: a result shows the words around the match,
     # and the title and the facts are on the result already.
-    text = _words(card.summary, display.description(offering, catalog), offering.first_time, offering.join.note,
-                  card.rhythm, where or "Online", ", ".join(AUDIENCE_LABELS[a] for a in offering.audience),
-                  ", ".join(THEME_LABELS[t] for t in offering.themes), card.type_label,
-                  training.title if training else None, card.title)
+    text = _words(
+        card.summary,
+        display.description(offering, catalog),
+        offering.first_time,
+        offering.join.note,
+        card.rhythm,
+        where or "Online",
+        ", ".join(AUDIENCE_LABELS[a] for a in offering.audience),
+        ", ".join(THEME_LABELS[t] for t in offering.themes),
+        card.type_label,
+        training.title if training else None,
+        card.title,
+    )
     return SearchRecord(card.url, card.title, text, Facets(chosen, meta, sort), index, activity=True)
 
 
@@ -156,25 +165,37 @@ def location_record(data: SiteData, slug: str) -> SearchRecord:
     chosen = {filters.MUNICIPALITY: [location.municipality]}
     meta = {"soort": "Locatie", "plaats": f"{location.address}, {summary.place}", "gemeente": summary.municipality}
     _place(location, chosen, meta)
-    text = _words(location.name, f"{location.address}, {location.postcode} {summary.place}", summary.municipality,
-                  ", ".join(fact.text for fact in summary.facts), location.accessibility.note, location.directions)
-    return SearchRecord(urls.location(slug), location.name, text, Facets(chosen, meta),
-                        municipality_index(location.municipality))
+    text = _words(
+        location.name,
+        f"{location.address}, {location.postcode} {summary.place}",
+        summary.municipality,
+        ", ".join(fact.text for fact in summary.facts),
+        location.accessibility.note,
+        location.directions,
+    )
+    return SearchRecord(
+        urls.location(slug), location.name, text, Facets(chosen, meta), municipality_index(location.municipality)
+    )
 
 
 def training_record(data: SiteData, slug: str) -> SearchRecord:
     training = data.catalog.trainings[slug]
-    text = _words(training.summary, training.description,
-                  ", ".join(AUDIENCE_LABELS[a] for a in training.audience),
-                  ", ".join(THEME_LABELS[t] for t in training.themes), training.title)
+    text = _words(
+        training.summary,
+        training.description,
+        ", ".join(AUDIENCE_LABELS[a] for a in training.audience),
+        ", ".join(THEME_LABELS[t] for t in training.themes),
+        training.title,
+    )
     return SearchRecord(urls.training(slug), training.title, text, Facets(meta={"soort": "Over de training"}))
 
 
 def municipality_record(data: SiteData, slug: str, title: str) -> SearchRecord:
     name = data.municipality_name(slug)
     text = _words(title, f"Alles wat er deze week en later in {name} te doen is, en de plekken waar het is.")
-    return SearchRecord(urls.municipality(slug), title, text,
-                        Facets(filters={filters.MUNICIPALITY: [slug]}, meta={"soort": "Gemeente"}))
+    return SearchRecord(
+        urls.municipality(slug), title, text, Facets(filters={filters.MUNICIPALITY: [slug]}, meta={"soort": "Gemeente"})
+    )
 
 
 def page_record(url: str, title: str, html: str) -> SearchRecord:

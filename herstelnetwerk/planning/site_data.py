@@ -44,12 +44,19 @@ class Grouping:
         return dict(self.choices)[key]
 
 
-BY_TYPE = Grouping("type", tuple(v.OFFERING_TYPES), urls.offering_type, filters.TYPE,
-                   lambda offering: [display.offering_type(offering)])
-BY_AUDIENCE = Grouping("audience", tuple(v.AUDIENCES), urls.audience, filters.AUDIENCE,
-                       lambda offering: list(offering.audience))
-BY_THEME = Grouping("theme", tuple(v.THEMES), urls.theme, filters.THEME,
-                    lambda offering: list(offering.themes), feed_folder="thema")
+BY_TYPE = Grouping(
+    "type",
+    tuple(v.OFFERING_TYPES),
+    urls.offering_type,
+    filters.TYPE,
+    lambda offering: [display.offering_type(offering)],
+)
+BY_AUDIENCE = Grouping(
+    "audience", tuple(v.AUDIENCES), urls.audience, filters.AUDIENCE, lambda offering: list(offering.audience)
+)
+BY_THEME = Grouping(
+    "theme", tuple(v.THEMES), urls.theme, filters.THEME, lambda offering: list(offering.themes), feed_folder="thema"
+)
 GROUPINGS = (BY_TYPE, BY_AUDIENCE, BY_THEME)
 
 
@@ -94,10 +101,15 @@ class SessionView:
             note = "Gaat niet door" + (f": {session.reason}" if session.reason else "")
         elif session.moved:
             note = f"Verplaatst, was {dutch.day(session.original)}" + (f" ({session.reason})" if session.reason else "")
-        return cls(day=dutch.day(session.start), short_day=dutch.short_day(session.start),
-                   iso_date=session.start.date().isoformat(),
-                   times=f"{dutch.clock(session.start)} - {dutch.clock(session.end)}",
-                   cancelled=session.cancelled, moved=session.moved, note=note)
+        return cls(
+            day=dutch.day(session.start),
+            short_day=dutch.short_day(session.start),
+            iso_date=session.start.date().isoformat(),
+            times=f"{dutch.clock(session.start)} - {dutch.clock(session.end)}",
+            cancelled=session.cancelled,
+            moved=session.moved,
+            note=note,
+        )
 
 
 @dataclass
@@ -133,7 +145,8 @@ class SiteData:
     by_location: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Per grouping's name, per key: the offerings with that type, audience or theme.
     grouped: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: {grouping.name: defaultdict(list) for grouping in GROUPINGS})
+        default_factory=lambda: {grouping.name: defaultdict(list) for grouping in GROUPINGS}
+    )
     locations_in: dict[str, list[Location]] = field(default_factory=lambda: defaultdict(list))  # by name
 
     @property
@@ -172,12 +185,19 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
         slug = entry.slug
         municipality = None if offering.is_online else catalog.locations[offering.location].municipality
         data.cards[slug] = Card(
-            slug=slug, url=urls.offering(slug), title=display.title(offering, catalog),
-            summary=display.summary(offering, catalog), type_label=TYPE_LABELS[display.offering_type(offering)],
-            rhythm=rhythm(offering), place=data.place_of(offering),
+            slug=slug,
+            url=urls.offering(slug),
+            title=display.title(offering, catalog),
+            summary=display.summary(offering, catalog),
+            type_label=TYPE_LABELS[display.offering_type(offering)],
+            rhythm=rhythm(offering),
+            place=data.place_of(offering),
             municipality=data.municipality_name(municipality) if municipality else None,
-            walk_in=offering.is_walk_in, full=offering.status == "vol", online=offering.is_online,
-            next_session=SessionView.of(entry.next_session) if entry.next_session else None)
+            walk_in=offering.is_walk_in,
+            full=offering.status == "vol",
+            online=offering.is_online,
+            next_session=SessionView.of(entry.next_session) if entry.next_session else None,
+        )
         if municipality is None:
             for m in data.municipalities_of(offering):
                 data.online_for[m].append(slug)

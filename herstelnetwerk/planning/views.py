@@ -155,10 +155,17 @@ def location_summary(data: SiteData, location: Location) -> LocationSummary:
         elif flag is False and no:
             facts.append(Fact(False, no))
     return LocationSummary(
-        url=urls.location(location.slug), name=location.name, address=location.address,
-        postcode=location.postcode, place=data.town(location),
+        url=urls.location(location.slug),
+        name=location.name,
+        address=location.address,
+        postcode=location.postcode,
+        place=data.town(location),
         municipality=data.municipality_name(location.municipality),
-        municipality_url=urls.municipality(location.municipality), facts=facts, access_note=access.note, directions=location.directions)
+        municipality_url=urls.municipality(location.municipality),
+        facts=facts,
+        access_note=access.note,
+        directions=location.directions,
+    )
 
 
 @dataclass
@@ -170,8 +177,11 @@ class LocationView:
 
 def location_page(data: SiteData, slug: str) -> LocationView:
     location = data.catalog.locations[slug]
-    return LocationView(location_summary(data, location), _cards(data, data.by_location.get(slug, [])),
-                        editing.edit_url(data.network, location.source, data.repo_root))
+    return LocationView(
+        location_summary(data, location),
+        _cards(data, data.by_location.get(slug, [])),
+        editing.edit_url(data.network, location.source, data.repo_root),
+    )
 
 
 # --- an offering --------------------------------------------------------------------
@@ -244,27 +254,43 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
     contact = catalog.network.contacts.get(join.contact) if join.contact else None
     title = display.title(offering, catalog)
     return OfferingView(
-        title=title, summary=display.summary(offering, catalog),
+        title=title,
+        summary=display.summary(offering, catalog),
         description=display.description(offering, catalog),
-        type_label=TYPE_LABELS[display.offering_type(offering)], status=offering.status,
-        visible=entry.visible, rhythm=rhythm(offering),
+        type_label=TYPE_LABELS[display.offering_type(offering)],
+        status=offering.status,
+        visible=entry.visible,
+        rhythm=rhythm(offering),
         open_ended=is_open_ended(offering.schedule),
         sessions=[SessionView.of(s) for s in entry.sessions[:SESSIONS_SHOWN]],
         more_sessions=max(0, len(entry.sessions) - SESSIONS_SHOWN),
-        breaks=[BreakView(dutch.day(b.first, year=True), dutch.day(b.until, year=True), b.reason)
-                for b in offering.schedule.breaks if b.until >= data.agenda.build_date],
+        breaks=[
+            BreakView(dutch.day(b.first, year=True), dutch.day(b.until, year=True), b.reason)
+            for b in offering.schedule.breaks
+            if b.until >= data.agenda.build_date
+        ],
         location=location_summary(data, location) if location else None,
         online=offering.is_online,
         municipalities=[data.municipality_name(m) for m in data.municipalities_of(offering)],
         training=Link(training.title, urls.training(training.slug)) if training else None,
-        join=JoinView(walk_in=offering.is_walk_in, how_label=JOIN_LABELS[join.how],
-                      contact=ContactView.of(contact) if contact else None, url=join.url,
-                      deadline=dutch.day(join.deadline, year=True) if join.deadline else None, note=join.note),
-        cost=offering.cost, free=offering.is_free, first_time=offering.first_time,
+        join=JoinView(
+            walk_in=offering.is_walk_in,
+            how_label=JOIN_LABELS[join.how],
+            contact=ContactView.of(contact) if contact else None,
+            url=join.url,
+            deadline=dutch.day(join.deadline, year=True) if join.deadline else None,
+            note=join.note,
+        ),
+        cost=offering.cost,
+        free=offering.is_free,
+        first_time=offering.first_time,
         audience=_links(BY_AUDIENCE, offering.audience),
         languages=None if offering.languages == ["nl"] else ", ".join(LANGUAGES[code] for code in offering.languages),
-        subscription=Subscription.to(data, urls.feed("activiteiten", slug), "deze activiteit") if entry.visible else None,
-        edit_url=editing.edit_url(catalog.network, offering.source, data.repo_root))
+        subscription=Subscription.to(data, urls.feed("activiteiten", slug), "deze activiteit")
+        if entry.visible
+        else None,
+        edit_url=editing.edit_url(catalog.network, offering.source, data.repo_root),
+    )
 
 
 # --- a municipality -----------------------------------------------------------------
@@ -296,11 +322,15 @@ def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> Municipali
     entries = [data.agenda.entries[s] for s in data.entries_for(slug)]
     name = data.municipality_name(slug)
     return MunicipalityView(
-        name=name, finder_url=filters.finder_url((filters.MUNICIPALITY, slug)),
-        days=week_groups(data, entries), cards=_cards(data, local_slugs),
+        name=name,
+        finder_url=filters.finder_url((filters.MUNICIPALITY, slug)),
+        days=week_groups(data, entries),
+        cards=_cards(data, local_slugs),
         online=_cards(data, data.online_for.get(slug, [])),
         locations=[location_summary(data, loc) for loc in data.locations_in.get(slug, [])],
-        subscription=Subscription.to(data, urls.feed("gemeenten", slug), "alles in " + name), sharing=sharing)
+        subscription=Subscription.to(data, urls.feed("gemeenten", slug), "alles in " + name),
+        sharing=sharing,
+    )
 
 
 # --- a training ---------------------------------------------------------------------
@@ -335,16 +365,21 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
     training = data.catalog.trainings[slug]
     trainings = data.catalog.trainings
     return TrainingView(
-        title=training.title, summary=training.summary, description=training.description,
-        meetings=training.meetings, meeting_length=meeting_length(training.meeting_minutes),
+        title=training.title,
+        summary=training.summary,
+        description=training.description,
+        meetings=training.meetings,
+        meeting_length=meeting_length(training.meeting_minutes),
         max_participants=training.max_participants,
         led_by=LED_BY_LABELS[training.led_by] if training.led_by else None,
         audience=_links(BY_AUDIENCE, training.audience),
         prerequisites=[Link(trainings[p].title, urls.training(p)) for p in training.prerequisites],
-        variants=training.variants, extra_meetings=training.extra_meetings,
+        variants=training.variants,
+        extra_meetings=training.extra_meetings,
         runs=_cards(data, data.by_training.get(slug, [])),
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
-        edit_url=editing.edit_url(data.network, training.source, data.repo_root))
+        edit_url=editing.edit_url(data.network, training.source, data.repo_root),
+    )
 
 
 # --- a type, audience or theme ------------------------------------------------------
@@ -379,17 +414,26 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
         by_name[data.cards[slug].municipality or "Online"].append(slug)
     ordered = sorted(by_name, key=lambda name: (name == "Online", name))
     label = grouping.label(key)
-    subscription = (Subscription.to(data, urls.feed(grouping.feed_folder, key), "dit thema")
-                    if grouping.feed_folder else None)
+    subscription = (
+        Subscription.to(data, urls.feed(grouping.feed_folder, key), "dit thema") if grouping.feed_folder else None
+    )
     compact = len(slugs) > LISTING_CARDS
     if compact:
-        groups = [ListingGroup(name, len(by_name[name]), [], _finder_url(data, grouping, key, by_name[name][0]))
-                  for name in ordered]
+        groups = [
+            ListingGroup(name, len(by_name[name]), [], _finder_url(data, grouping, key, by_name[name][0]))
+            for name in ordered
+        ]
     else:
         groups = [ListingGroup(name, len(by_name[name]), _cards(data, by_name[name])) for name in ordered]
-    return ListingView(label=label, count=len(slugs), count_text=count_text(len(slugs)), compact=compact,
-                       finder=filters.finder_url((grouping.filter, key)) if compact else None, groups=groups,
-                       subscription=subscription)
+    return ListingView(
+        label=label,
+        count=len(slugs),
+        count_text=count_text(len(slugs)),
+        compact=compact,
+        finder=filters.finder_url((grouping.filter, key)) if compact else None,
+        groups=groups,
+        subscription=subscription,
+    )
 
 
 def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> str:
@@ -397,8 +441,9 @@ def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> s
     offering = data.agenda.entries[example].offering
     if offering.is_online:
         return filters.finder_url((grouping.filter, key), (filters.ONLINE, filters.YES))
-    return filters.finder_url((grouping.filter, key),
-                              (filters.MUNICIPALITY, data.catalog.locations[offering.location].municipality))
+    return filters.finder_url(
+        (grouping.filter, key), (filters.MUNICIPALITY, data.catalog.locations[offering.location].municipality)
+    )
 
 
 # --- the hand-written overview pages ------------------------------------------------
@@ -415,8 +460,11 @@ def home_page(data: SiteData) -> HomeView:
     first = data.agenda.build_date
     week = data.agenda.sessions_between(first, first + timedelta(days=6))
     soon = [DayItem(SessionView.of(s), data.cards[e.slug]) for s, e in week if not s.cancelled]
-    return HomeView(this_week=soon[:HOME_SESSIONS], more_this_week=max(0, len(soon) - HOME_SESSIONS),
-                    municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities])
+    return HomeView(
+        this_week=soon[:HOME_SESSIONS],
+        more_this_week=max(0, len(soon) - HOME_SESSIONS),
+        municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities],
+    )
 
 
 @dataclass
@@ -438,25 +486,48 @@ def _item(label: str, url: str, count: int, summary: str | None = None) -> HubIt
 
 
 def municipalities_hub(data: SiteData) -> HubView:
-    return HubView([_item(m.name, urls.municipality(m.slug), len(data.by_municipality.get(m.slug, [])))
-                    for m in data.network.municipalities])
+    return HubView(
+        [
+            _item(m.name, urls.municipality(m.slug), len(data.by_municipality.get(m.slug, [])))
+            for m in data.network.municipalities
+        ]
+    )
 
 
 def trainings_hub(data: SiteData) -> HubView:
     trainings = sorted(data.catalog.trainings.values(), key=lambda t: t.title.lower())
-    return HubView([_item(t.title, urls.training(t.slug), len(data.by_training.get(t.slug, [])), t.summary)
-                    for t in trainings])
+    return HubView(
+        [_item(t.title, urls.training(t.slug), len(data.by_training.get(t.slug, [])), t.summary) for t in trainings]
+    )
 
 
 def locations_hub(data: SiteData) -> HubView:
     if len(data.catalog.locations) > HUB_LOCATIONS:
         # Thousands of places in a national network: per municipality, whose page lists its places.
-        return HubView([_item(m.name, urls.municipality(m.slug) + "#plekken",
-                              len(data.by_municipality.get(m.slug, [])), dutch.count(len(places), "plek", "plekken"))
-                        for m in data.network.municipalities if (places := data.locations_in.get(m.slug))])
+        return HubView(
+            [
+                _item(
+                    m.name,
+                    urls.municipality(m.slug) + "#plekken",
+                    len(data.by_municipality.get(m.slug, [])),
+                    dutch.count(len(places), "plek", "plekken"),
+                )
+                for m in data.network.municipalities
+                if (places := data.locations_in.get(m.slug))
+            ]
+        )
     locations = sorted(data.catalog.locations.values(), key=lambda loc: (loc.municipality, loc.name))
-    return HubView([_item(loc.name, urls.location(loc.slug), len(data.by_location.get(loc.slug, [])),
-                          data.municipality_name(loc.municipality)) for loc in locations])
+    return HubView(
+        [
+            _item(
+                loc.name,
+                urls.location(loc.slug),
+                len(data.by_location.get(loc.slug, [])),
+                data.municipality_name(loc.municipality),
+            )
+            for loc in locations
+        ]
+    )
 
 
 @dataclass
@@ -471,16 +542,22 @@ class OfferView:
     sections: list[OfferSection]
 
 
-OFFER_SECTIONS = ((BY_TYPE, "soort", "Wat wil je doen?"), (BY_AUDIENCE, "voor-wie", "Voor wie?"),
-                  (BY_THEME, "thema", "Waar wil je aan werken?"))
+OFFER_SECTIONS = (
+    (BY_TYPE, "soort", "Wat wil je doen?"),
+    (BY_AUDIENCE, "voor-wie", "Voor wie?"),
+    (BY_THEME, "thema", "Waar wil je aan werken?"),
+)
 
 
 def offer_page(data: SiteData) -> OfferView:
     """What there is to do, by type, by audience and by theme."""
     sections = []
     for grouping, anchor, title in OFFER_SECTIONS:
-        items = [_item(label, grouping.url(key), count) for key, label in grouping.choices
-                 if (count := len(data.in_grouping(grouping, key)))]
+        items = [
+            _item(label, grouping.url(key), count)
+            for key, label in grouping.choices
+            if (count := len(data.in_grouping(grouping, key)))
+        ]
         sections.append(OfferSection(anchor, title, items))
     return OfferView(sections)
 

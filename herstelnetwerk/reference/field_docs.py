@@ -9,13 +9,25 @@ from what the validator accepts. ``python -m herstelnetwerk docs`` writes it;
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
 from ..loading.fields import (
-    SLUG_RE, Boolean, Choice, Coordinates, Date, Either, Integer, ListOf, Markdown, Pattern, Text, Time,
+    SLUG_RE,
+    Boolean,
+    Choice,
+    Coordinates,
+    Date,
+    Either,
+    Integer,
+    ListOf,
+    Markdown,
+    Pattern,
+    Text,
+    Time,
 )
 from ..loading.model import Location, MapOf, Network, Offering, Training
 from ..loading.parse import spec_fields
@@ -25,14 +37,34 @@ TEMPLATES = Path("templates")
 
 # (heading, model, where the files live, template file or None, who fills it in)
 TYPES: tuple[tuple[str, type, str, str | None, str], ...] = (
-    ("Een activiteit", Offering, "activities/offerings/<naam>.yaml", "activiteit.yaml",
-     "Elke activiteit is één bestand. De bestandsnaam is ook het adres op de website."),
-    ("Een locatie", Location, "activities/locations/<naam>.yaml", "locatie.yaml",
-     "Een plek waar activiteiten zijn. Meerdere activiteiten kunnen dezelfde locatie gebruiken."),
-    ("Een training", Training, "activities/trainings/<naam>.yaml", "training.yaml",
-     "Wat een training is. Waar en wanneer een groep start, staat in een activiteit met `training: <naam>`."),
-    ("Het netwerk", Network, "activities/network.yaml", None,
-     "Eén bestand over het netwerk zelf. Dit bestand beheert de coördinatie."),
+    (
+        "Een activiteit",
+        Offering,
+        "activities/offerings/<naam>.yaml",
+        "activiteit.yaml",
+        "Elke activiteit is één bestand. De bestandsnaam is ook het adres op de website.",
+    ),
+    (
+        "Een locatie",
+        Location,
+        "activities/locations/<naam>.yaml",
+        "locatie.yaml",
+        "Een plek waar activiteiten zijn. Meerdere activiteiten kunnen dezelfde locatie gebruiken.",
+    ),
+    (
+        "Een training",
+        Training,
+        "activities/trainings/<naam>.yaml",
+        "training.yaml",
+        "Wat een training is. Waar en wanneer een groep start, staat in een activiteit met `training: <naam>`.",
+    ),
+    (
+        "Het netwerk",
+        Network,
+        "activities/network.yaml",
+        None,
+        "Eén bestand over het netwerk zelf. Dit bestand beheert de coördinatie.",
+    ),
 )
 
 # A list with at most this many values is written out in the table itself.
@@ -82,8 +114,9 @@ def describe(kind: Any, names: dict[tuple, str]) -> str:
         if _is_block(item):
             return "een lijst met blokken (zie hieronder)"
         if isinstance(item, Either):
-            return (f"een lijst met datums; of per datum een blok met `{item.short_field}` "
-                    "en meer velden (zie hieronder)")
+            return (
+                f"een lijst met datums; of per datum een blok met `{item.short_field}` en meer velden (zie hieronder)"
+            )
         if isinstance(item, Choice):
             return "een lijst met " + _choices_text(item, names) + ", zoals `[" + item.choices[0][0] + "]`"
         if isinstance(item, Date):
@@ -92,8 +125,11 @@ def describe(kind: Any, names: dict[tuple, str]) -> str:
             return "een lijst met codes (kleine letters, cijfers en streepjes)"
         return "een lijst; per waarde: " + describe(item, names)
     if isinstance(kind, Choice):
-        return "één van: " + _choices_text(kind, names) if len(kind.choices) <= INLINE_CHOICES \
+        return (
+            "één van: " + _choices_text(kind, names)
+            if len(kind.choices) <= INLINE_CHOICES
             else _choices_text(kind, names)
+        )
     if isinstance(kind, Markdown):
         return f"tekst, ook op meer regels, hooguit {kind.max_length} tekens; **vet** en lijstjes mogen"
     if isinstance(kind, Text):
@@ -167,7 +203,7 @@ def value_lists() -> dict[tuple, tuple[str, list[str]]]:
             for key, _, spec in spec_fields(block):
                 for choice in _choice_kinds(spec.kind):
                     path = " › ".join(trail + (key,))
-                    title, keys = found.setdefault(choice.choices, (spec.title, []))
+                    _, keys = found.setdefault(choice.choices, (spec.title, []))
                     if path not in keys:
                         keys.append(path)
     return found
@@ -192,13 +228,22 @@ def _table(block: type, names: dict[tuple, str], order: list[str] = ()) -> list[
         if not spec.required and default not in (None, [], "") and not dataclasses.is_dataclass(default):
             needed += f" (weglaten is `{_yaml_value(default)}`)"
         example = f"`{_cell(_yaml_value(spec.example))}`" if spec.example is not None else ""
-        rows.append(f"| `{key}` | {needed} | {_cell(describe(spec.kind, names))} | "
-                    f"{_cell(spec.title)}. {_cell(spec.description)} | {example} |")
+        rows.append(
+            f"| `{key}` | {needed} | {_cell(describe(spec.kind, names))} | "
+            f"{_cell(spec.title)}. {_cell(spec.description)} | {example} |"
+        )
     return rows
 
 
-def _section(heading: str, cls: type, where: str, template: str | None, intro: str,
-             names: dict[tuple, str], templates_dir: Path | None) -> list[str]:
+def _section(
+    heading: str,
+    cls: type,
+    where: str,
+    template: str | None,
+    intro: str,
+    names: dict[tuple, str],
+    templates_dir: Path | None,
+) -> list[str]:
     lines = [f"## {heading}", "", f"Bestand: `{where}`. {intro}", ""]
     if template:
         lines += [f"Begin met het voorbeeld [templates/{template}](../templates/{template}).", ""]
@@ -227,9 +272,13 @@ def render(templates_dir: Path | None = TEMPLATES) -> str:
     lines = [HEADER]
     for heading, cls, where, template, intro in TYPES:
         lines += _section(heading, cls, where, template, intro, names, templates_dir)
-    lines += ["## Lijsten met keuzes", "",
-              "Schrijf de waarde uit de eerste kolom precies zo, met kleine letters. "
-              "De tweede kolom laat zien wat bezoekers op de website lezen.", ""]
+    lines += [
+        "## Lijsten met keuzes",
+        "",
+        "Schrijf de waarde uit de eerste kolom precies zo, met kleine letters. "
+        "De tweede kolom laat zien wat bezoekers op de website lezen.",
+        "",
+    ]
     for choices, (title, keys) in lists.items():
         used = ", ".join(f"`{key}`" for key in keys)
         lines += [f"### {title}", "", f"Voor {used}.", "", "| Waarde | Op de website |", "|---|---|"]

@@ -44,8 +44,11 @@ def kind_schema(kind: Any) -> dict:
     if _is_block(kind):
         return block_schema(kind)
     if isinstance(kind, MapOf):
-        return {"type": "object", "patternProperties": {f"^(?:{SLUG_RE})$": kind_schema(kind.value)},
-                "additionalProperties": False}
+        return {
+            "type": "object",
+            "patternProperties": {f"^(?:{SLUG_RE})$": kind_schema(kind.value)},
+            "additionalProperties": False,
+        }
     if isinstance(kind, ListOf):
         item = kind_schema(kind.item)
         array: dict = {"type": "array", "items": item, "maxItems": kind.max_items}
@@ -97,7 +100,7 @@ def content_schema(name: str) -> dict:
         "$id": f"{name}.schema.json",
         "title": title,
         "description": f"Een bestand {where}. Gemaakt uit herstelnetwerk/model.py; pas dat bestand aan, "
-                       "niet dit schema.",
+        "niet dit schema.",
     } | block_schema(cls)
 
 
