@@ -11,7 +11,6 @@ Content errors become one build error that lists them all, in Dutch.
 from __future__ import annotations
 
 import calendar
-import html
 import logging
 import os
 import threading
@@ -19,37 +18,19 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
-from preview import Preview
-from shared_blocks import SharedBlocks
+from mkdocs.structure.files import Files
 
 from herstelnetwerk import outputs, planning, settings
+
+from generated_pages import add_pages
+from preview import Preview
+from shared_blocks import SharedBlocks
 
 log = logging.getLogger("mkdocs.hooks.activities")
 
 # A long build logs how far it is every this many pages (INFO: --strict fails on warnings).
 PROGRESS_EVERY = 2000
 BACKGROUND_FAILED = "De agenda-bestanden of het zoekregister konden niet worden gemaakt"
-
-
-class _GeneratedPage(Page):
-    """A page made from data: its title and template are known and it has no Markdown.
-
-    MkDocs would parse front matter and set up a Markdown converter for each
-    page; for 20,000 pages that is a sizeable part of the build, for nothing.
-    """
-
-    def __init__(self, file: File, config, meta: dict[str, str]) -> None:
-        super().__init__(None, file, config)
-        self._known_meta = meta
-
-    def read_source(self, config) -> None:
-        self.markdown, self.meta = "", dict(self._known_meta)
-
-    def render(self, config, files) -> None:
-        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
 
 
 class Site:
@@ -63,12 +44,17 @@ class Site:
         # Hand-written pages' search records by source path. A dirty build skips reading a page
         # that did not change (its content is then None): its record from before still holds.
         self.page_records: dict[str, planning.SearchRecord | None] = {}
-        self.plan: planning.SitePlan | None = None
+        self._plan: planning.SitePlan | None = None
         self.pages: dict[str, planning.PlannedPage] = {}  # by source path
         self.views: dict[str, object] = {}  # made ahead while serving dirty: they tell which pages changed
         self.site_dir: Path | None = None
         self.started = 0.0
         self.rendered = self.total = 0  # pages, for the progress lines
+
+    @property
+    def plan(self) -> planning.SitePlan:
+        assert self._plan is not None, "on_config plans the site before any other event needs it"
+        return self._plan
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
@@ -82,7 +68,7 @@ class Site:
             # The same content and build date give the same bytes: MkDocs dates pages and the
             # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
             os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(chosen.build_date.timetuple())))
-            self.plan = planning.load_site(chosen, base, self.preview.parsed if self.preview.active else None)
+            self._plan = planning.load_site(chosen, base, self.preview.parsed if self.preview.active else None)
         except settings.SettingsError as error:
             raise PluginError(str(error)) from None
         except planning.ContentError as error:
@@ -97,19 +83,7 @@ class Site:
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for planned in self.plan.pages:
-            src_uri = planned.url.rstrip("/") + ".md"
-            # The theme prints these values into the HTML as they are, so they must be HTML:
-            # a quote in a summary must not end the <meta content="..."> attribute.
-            meta = {"title": html.escape(planned.title), "template": planned.template}
-            if planned.description:
-                meta["description"] = html.escape(planned.description)
-            file = File.generated(config, src_uri, content="")
-            _GeneratedPage(file, config, meta)
-            files.append(file)
-            self.pages[src_uri] = planned
-        for path, text in self.plan.files.items():
-            files.append(File.generated(config, path, content=text))
+        self.pages = add_pages(self.plan, files, config)
         if self.preview.active:
             self.views = {uri: planned.view() for uri, planned in self.pages.items()}
             custom_dir = Path(config.theme.custom_dir)
@@ -134,14 +108,15 @@ class Site:
             env.bytecode_cache = self.preview.templates
         # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
         try:
-            self.background.send(self._hand_written_records(files))
+            if self.background is not None:
+                self.background.send(self._hand_written_records(files))
         except OSError:  # it stopped already: say why
             self._finish_background()
         return env
 
     def _hand_written_records(self, files: Files) -> list[planning.SearchRecord]:
         """Hand-written pages without a template of their own (an overview page has one) are found by the finder."""
-        records = []
+        records: list[planning.SearchRecord] = []
         for file in files.documentation_pages():
             if file.src_uri in self.pages or file.page is None:
                 continue
@@ -152,8 +127,8 @@ class Site:
                     if page.meta.get("template")
                     else planning.page_record(file.url, page.title or "", page.content)
                 )
-            if self.page_records.get(file.src_uri) is not None:
-                records.append(self.page_records[file.src_uri])
+            if (record := self.page_records.get(file.src_uri)) is not None:
+                records.append(record)
         return records
 
     def on_page_context(self, context, page, config, nav):
@@ -197,6 +172,7 @@ class Site:
     def _finish_background(self) -> tuple[int, int]:
         """Wait for the feeds and the search index; (feeds, search records), or the build fails."""
         background, self.background = self.background, None
+        assert background is not None, "on_config starts it"
         try:
             return background.result()
         except outputs.BackgroundError as error:

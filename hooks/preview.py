@@ -33,18 +33,18 @@ class Preview:
         self.templates = CompiledTemplates()
         self._fingerprints: dict[str, int] = {}
 
-    def mark_unchanged_pages(self, files, contexts: dict[str, dict], shared: str) -> None:
-        """Render again only the generated pages whose context (or ``shared``) changed.
+    def mark_unchanged_pages(self, files, views: dict[str, object], shared: str) -> None:
+        """Render again only the generated pages whose view (or ``shared``) changed.
 
         MkDocs counts a generated page as changed on every build. Hand-written
         pages show data too (the home page's week), so they always count as changed.
         """
         current = {}
         for file in files.documentation_pages():
-            if file.src_uri not in contexts:
+            if file.src_uri not in views:
                 file.is_modified = lambda: True
                 continue
-            current[file.src_uri] = hash((shared, repr(contexts[file.src_uri])))
+            current[file.src_uri] = hash((shared, repr(views[file.src_uri])))
             changed = self._fingerprints.get(file.src_uri) != current[file.src_uri]
             file.is_modified = lambda changed=changed: changed
         self._fingerprints = current

@@ -99,3 +99,10 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium are marked ``browser``: ``pytest -m "not browser"`` leaves them out."""
+    for item in items:
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

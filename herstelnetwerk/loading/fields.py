@@ -327,7 +327,7 @@ class Coordinates(Kind):
 
 @dataclass(frozen=True)
 class ListOf(Kind):
-    item: Kind
+    item: Kind | type  # a kind of value, or a block (a dataclass)
     max_items: int = 100
     unique: bool = True
 

@@ -6,6 +6,7 @@ and the JSON Schema are both derived from these declarations.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cached_property
@@ -260,14 +261,14 @@ class Training:
 
 @dataclass
 class Cancellation:
-    date: date = spec(Date(), "Datum", "De datum die niet doorgaat.", required=True, example="2027-01-05")
+    date: dt.date = spec(Date(), "Datum", "De datum die niet doorgaat.", required=True, example="2027-01-05")
     reason: str | None = spec(Text(120), "Reden", "Waarom het niet doorgaat.", example="Studiedag")
 
 
 @dataclass
 class Move:
-    date: date = spec(Date(), "Oorspronkelijke datum", "De datum waarop het eerst gepland stond.", required=True)
-    to: date = spec(Date(), "Nieuwe datum", "De datum waarop het nu is.", required=True)
+    date: dt.date = spec(Date(), "Oorspronkelijke datum", "De datum waarop het eerst gepland stond.", required=True)
+    to: dt.date = spec(Date(), "Nieuwe datum", "De datum waarop het nu is.", required=True)
     start: time | None = spec(Time(), "Nieuwe begintijd", "Alleen als de tijd ook verandert.", example="13:00")
     end: time | None = spec(Time(), "Nieuwe eindtijd", "Alleen als de tijd ook verandert.", example="15:00")
     reason: str | None = spec(Text(120), "Reden", "Waarom het verplaatst is.")

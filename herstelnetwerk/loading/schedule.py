@@ -48,6 +48,12 @@ def _step(schedule: Schedule) -> int:
     return 14 if schedule.repeat == "tweewekelijks" else 7
 
 
+def rule_weekday(schedule: Schedule) -> int:
+    """A rule's weekday, 0 for Monday (the loader makes sure a repeating schedule has one)."""
+    assert schedule.day is not None
+    return WEEKDAY_NUMBERS[schedule.day]
+
+
 def first_date(schedule: Schedule) -> date:
     """The first date the rule gives: ``from`` moved forward to the right day."""
     assert schedule.first is not None and schedule.day is not None
@@ -68,7 +74,7 @@ def _nth_weekday(year: int, month: int, weekday: int, week: str) -> date:
 
 def _monthly(schedule: Schedule, start: date) -> Iterator[date]:
     year, month = start.year, start.month
-    weekday = WEEKDAY_NUMBERS[schedule.day]
+    weekday = rule_weekday(schedule)
     while True:
         candidate = _nth_weekday(year, month, weekday, schedule.week or "1")
         if candidate >= start:
@@ -93,6 +99,7 @@ def rule_dates(schedule: Schedule, horizon: date) -> list[date]:
             how_many = (stop - first).days // step + 1 if stop >= first else 0
         return [first + timedelta(days=step * n) for n in range(min(how_many, MAX_RULE_DATES))]
     if schedule.repeat == "maandelijks":
+        assert schedule.first is not None  # a rule has a start: the loader checks it
         dates_iter = _monthly(schedule, schedule.first)
     else:
         dates_iter = _weekly(first_date(schedule), _step(schedule))

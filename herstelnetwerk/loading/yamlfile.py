@@ -197,6 +197,7 @@ def _to_python(node: yaml.Node, path: Path, where: tuple, doc: Document, problem
             items.append(_to_python(item, path, where + (index,), doc, problems))
         return items
     # A scalar: keep the text. An empty plain value (``key:``) or ~/null means "nothing".
+    assert isinstance(node, yaml.ScalarNode)
     if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
         return None
     return node.value
@@ -205,7 +206,7 @@ def _to_python(node: yaml.Node, path: Path, where: tuple, doc: Document, problem
 _CAREFUL = object()
 
 
-class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's loader without tag resolution: every value is read as text anyway."""
 
     def resolve(self, kind, value, implicit):  # PyYAML calls it so
@@ -256,8 +257,8 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(path, None, f"Het bestand kan niet worden gelezen ({exc.strerror}).")]
     text, problem = _decode(raw, path)
-    if problem is not None:
-        return None, [problem]
+    if text is None:
+        return None, [problem] if problem else []
     node = _compose_fast(text)
     if node is _CAREFUL:
         loader = _Loader(text)

@@ -30,12 +30,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Component, Event, Timezone, vDuration
 
 from ..loading import vocabulary as v
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
-from ..loading.schedule import WEEKDAY_NUMBERS, Session, expand, first_date, in_break, local, rule_dates
+from ..loading.schedule import Session, expand, first_date, in_break, local, rule_dates, rule_weekday
 from ..planning import display, urls
 from . import ical_folding
 
@@ -121,7 +121,7 @@ class _Splicer:
 
     def __init__(self, catalog: Catalog, site_url: str, build_date: date):
         self.catalog, self.site_url, self.build_date = catalog, site_url, build_date
-        self.host = urlsplit(site_url).hostname
+        self.host = urlsplit(site_url).hostname or ""  # calendar_for refuses an address without one
         self.stamp = datetime.combine(build_date, time(0, 0), tzinfo=UTC)
         self.events: dict[str, tuple[bytes, list[date]]] = {}
         # The empty calendar's bytes before and after its name lines; False when they cannot be split.
@@ -149,20 +149,20 @@ class _Splicer:
         if self.around_name is None:
             marker = "HERSTELNETWERK-AGENDANAAM"
             lines = self._empty(marker).split(b"\r\n")
-            named = [i for i, line in enumerate(lines) if line.endswith(b":" + marker.encode())]
+            at = [i for i, line in enumerate(lines) if line.endswith(b":" + marker.encode())]
             # NAME and X-WR-CALNAME next to each other, as icalendar orders them (else: the slow way).
             self.around_name = (
-                (b"\r\n".join(lines[: named[0]] + [b""]), b"\r\n".join(lines[named[1] + 1 :]))
-                if len(named) == 2 and named[1] == named[0] + 1
+                (b"\r\n".join(lines[: at[0]] + [b""]), b"\r\n".join(lines[at[1] + 1 :]))
+                if len(at) == 2 and at[1] == at[0] + 1
                 else False
             )
-        if not self.around_name:
+        if not isinstance(self.around_name, tuple):
             return self._empty(name)
         head, tail = self.around_name
         named = Calendar()
         named.calendar_name = name
-        lines = named.to_ical()
-        return head + lines[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")] + tail
+        ical = named.to_ical()
+        return head + ical[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")] + tail
 
     def _empty(self, name: str) -> bytes:
         return calendar_for([], name, self.site_url, catalog=self.catalog, build_date=self.build_date).to_ical()
@@ -175,7 +175,7 @@ class _Splicer:
                 )
             else:
                 events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
-                body, starts = b"".join(e.to_ical() for e in events), [e.start.date() for e in events]
+                body, starts = b"".join(e.to_ical() for e in events), [_start(e).date() for e in events]
             self.events[entry.slug] = (body, starts)
         return self.events[entry.slug]
 
@@ -204,7 +204,7 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
         for event in _events(entry, catalog, site_url, host, stamp):
             calendar.add_component(event)
 
-    starts = [event.start.date() for event in calendar.walk("VEVENT")]
+    starts = [_start(event).date() for event in calendar.walk("VEVENT")]
     if starts:
         # Ten years past the build or the last date, whichever is later; the
         # feed is rebuilt long before that.
@@ -355,9 +355,14 @@ def _content_lines(ical: bytes) -> list[bytes]:
     return lines
 
 
+def _start(event: Component) -> datetime:
+    """When a session starts (every event of a feed has a time)."""
+    return event.decoded("DTSTART")
+
+
 def _line_name(line: bytes) -> bytes:
     """A content line's property name: what comes before its parameters (;) or value (:)."""
-    return _NAME.match(line).group()
+    return _NAME.match(line).group()  # type: ignore[union-attr]  # [^:;]* matches every line
 
 
 _NAME = re.compile(rb"[^:;]*")
@@ -377,7 +382,7 @@ def _exceptions_horizon(schedule: Schedule) -> date:
 
 def _rrule(schedule: Schedule, dates: list[date]) -> dict:
     """The RRULE; ``dates`` are the rule dates through at least the last one of a finite series."""
-    day = _BYDAY[WEEKDAY_NUMBERS[schedule.day]]
+    day = _BYDAY[rule_weekday(schedule)]
     if schedule.repeat == "maandelijks":
         week = "-1" if schedule.week == "laatste" else schedule.week
         rule: dict = {"FREQ": "MONTHLY", "BYDAY": f"{week}{day}"}
@@ -388,7 +393,7 @@ def _rrule(schedule: Schedule, dates: list[date]) -> dict:
     if schedule.count is not None or schedule.until is not None:
         # 'count' becomes UNTIL the last rule date: an RRULE's COUNT would also
         # count the dates inside a break, and the schedule does not.
-        last = dates[-1] if schedule.count is not None else schedule.until
+        last = schedule.until if schedule.count is None and schedule.until is not None else dates[-1]
         # Through the end of that day, in UTC as RFC 5545 requires with a TZID.
         rule["UNTIL"] = local(last, _END_OF_DAY).astimezone(UTC)
     return rule

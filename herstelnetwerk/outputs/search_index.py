@@ -52,6 +52,9 @@ class _Indexer:
         self._process = await asyncio.create_subprocess_exec(
             str(executable), "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24
         )
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None  # both are pipes
+        self._stdin, self._stdout = stdin, stdout
         self._waiting: dict[int, asyncio.Future] = {}
         self._last_id = 0
         self._broken: str | None = None
@@ -65,14 +68,14 @@ class _Indexer:
         answer = asyncio.get_running_loop().create_future()
         self._waiting[self._last_id] = answer
         message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
-        self._process.stdin.write(base64.b64encode(message) + b",")
-        await self._process.stdin.drain()
+        self._stdin.write(base64.b64encode(message) + b",")
+        await self._stdin.drain()
         return await answer
 
     async def _read_answers(self) -> None:
         try:
             while True:
-                raw = await self._process.stdout.readuntil(b",")
+                raw = await self._stdout.readuntil(b",")
                 answer = json.loads(base64.b64decode(raw[:-1]))
                 payload = answer["payload"]
                 number = answer.get("message_id")
@@ -103,7 +106,7 @@ class _Indexer:
 
     async def close(self) -> None:
         """Close its input, on which it stops; stop it outright if it does not."""
-        self._process.stdin.close()
+        self._stdin.close()
         try:
             await asyncio.wait_for(self._process.wait(), timeout=10)
         except TimeoutError:

@@ -161,8 +161,8 @@ def _yaml_value(value: Any) -> str:
 def _default(field: dataclasses.Field) -> Any:
     if field.default is not dataclasses.MISSING:
         return field.default
-    if field.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
-        return field.default_factory()  # type: ignore[misc]
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
     return None
 
 
@@ -217,7 +217,7 @@ def _template_keys(path: Path | None) -> list[str]:
     return list(data) if isinstance(data, dict) else []
 
 
-def _table(block: type, names: dict[tuple, str], order: list[str] = ()) -> list[str]:
+def _table(block: type, names: dict[tuple, str], order: tuple[str, ...] | list[str] = ()) -> list[str]:
     rows = ["| Veld | Nodig | Wat vul je in | Uitleg | Voorbeeld |", "|---|---|---|---|---|"]
     rank = {key: index for index, key in enumerate(order)}
     # Stable: the rest keeps the model's order.

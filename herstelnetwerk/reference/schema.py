@@ -64,7 +64,7 @@ def kind_schema(kind: Any) -> dict:
 
 def _property(spec: Spec) -> dict:
     schema = kind_schema(spec.kind)
-    help_text = {"title": spec.title}
+    help_text: dict[str, Any] = {"title": spec.title}
     if spec.description:
         help_text["description"] = spec.description
     if spec.example is not None:

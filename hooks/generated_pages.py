@@ -1,0 +1,51 @@
+"""The planned pages as MkDocs pages: a generated file each, with its title and template already known.
+
+Imported by hooks/activities.py (not a hook of its own).
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from herstelnetwerk.planning import PlannedPage, SitePlan
+
+
+class GeneratedPage(Page):
+    """A page made from data: its title and template are known and it has no Markdown.
+
+    MkDocs would parse front matter and set up a Markdown converter for each
+    page; for 20,000 pages that is a sizeable part of the build, for nothing.
+    """
+
+    def __init__(self, file: File, config, meta: dict[str, str]) -> None:
+        super().__init__(None, file, config)
+        self._known_meta = meta
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", dict(self._known_meta)
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
+
+
+def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
+    """Add every planned page and file of ``plan`` to ``files``; returns the pages by source path."""
+    pages = {}
+    for planned in plan.pages:
+        src_uri = planned.url.rstrip("/") + ".md"
+        # The theme prints these values into the HTML as they are, so they must be HTML:
+        # a quote in a summary must not end the <meta content="..."> attribute.
+        meta = {"title": html.escape(planned.title), "template": planned.template}
+        if planned.description:
+            meta["description"] = html.escape(planned.description)
+        file = File.generated(config, src_uri, content="")
+        GeneratedPage(file, config, meta)
+        files.append(file)
+        pages[src_uri] = planned
+    for path, text in plan.files.items():
+        files.append(File.generated(config, path, content=text))
+    return pages
