@@ -15,10 +15,9 @@
 
 const TIME_ZONE = "Europe/Amsterdam";
 const PAGE_SIZE = 10;
-const LIST_GROUPS = ["gemeente", "soort", "voor", "thema"];
-const YES_GROUPS = ["binnenlopen", "gratis", "drempelvrij", "online"];
 const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-const WHEN_OPTIONS = ["vandaag", "week", "maand", ...WEEKDAYS];
+// The names of the filters and the form's fields, from the page's data (the site's filters module).
+let NAMES = null;
 // A filter value no page has: a date choice without any dates finds nothing.
 const NOTHING = "-";
 const TYPING_PAUSE_MS = 300;
@@ -80,9 +79,9 @@ function dayMatches(when, day, today) {
 
 // The dates chosen under "Wanneer?" and "Tussen twee data", or null when nothing is chosen there.
 // Choices under "Wanneer?" add up (or); the period narrows them down (and).
-function chosenDates(params, lastDate, when = params.getAll("wanneer")) {
-  const from = params.get("van") || "";
-  const until = params.get("tot") || "";
+function chosenDates(params, lastDate, when = params.getAll(NAMES.when)) {
+  const from = params.get(NAMES.from) || "";
+  const until = params.get(NAMES.until) || "";
   if (!when.length && !from && !until) return null;
   const today = now().date;
   const first = from > today ? from : today;
@@ -119,8 +118,10 @@ function distanceInWords(km) {
 // --- the finder -------------------------------------------------------------------
 
 async function start(root) {
+  const config = JSON.parse(root.dataset.search);
+  NAMES = config.names;
   const form = root.querySelector("form");
-  const query = form.elements.namedItem("q");
+  const query = form.elements.namedItem(NAMES.query);
   const statusLine = root.querySelector("[data-status]");
   const resultList = root.querySelector("[data-results]");
   const moreButton = root.querySelector("[data-more]");
@@ -130,7 +131,7 @@ async function start(root) {
   const chosenLabel = root.querySelector("[data-chosen]");
   const whereNote = root.querySelector("[data-where]");
   const lastDate = root.dataset.last;
-  const config = JSON.parse(root.dataset.search);
+  const whenOptions = [...form.querySelectorAll("input")].filter((i) => i.name === NAMES.when).map((i) => i.value);
   const municipalities = new Map(config.municipalities.map((m) => [m.slug, m]));
   const searchAll = config.municipalities.length <= config.searchAllUpTo;
 
@@ -157,7 +158,7 @@ async function start(root) {
   // known); on a large one the chosen ones, else the nearest, else none.
   function searchedMunicipalities(params) {
     if (searchAll) return [...municipalities.keys()];
-    const chosen = params.getAll("gemeente").filter((slug) => municipalities.has(slug));
+    const chosen = params.getAll(NAMES.municipality).filter((slug) => municipalities.has(slug));
     if (chosen.length) return chosen;
     if (position) {
       return [...municipalities.values()].filter((m) => m.lat !== undefined)
@@ -194,56 +195,56 @@ async function start(root) {
   }
 
   function showParams(params) {
-    query.value = params.get("q") || "";
+    query.value = params.get(NAMES.query) || "";
     for (const input of form.querySelectorAll("input[type=checkbox]")) {
       input.checked = params.getAll(input.name).includes(input.value);
     }
-    for (const name of ["van", "tot"]) form.elements.namedItem(name).value = params.get(name) || "";
+    for (const name of [NAMES.from, NAMES.until]) form.elements.namedItem(name).value = params.get(name) || "";
   }
 
   // Pagefind filters for the chosen options; `without` leaves one group out (for its counts).
   function filtersFor(params, without = null) {
     const filters = {};
-    for (const group of LIST_GROUPS) {
+    for (const group of NAMES.lists) {
       const values = params.getAll(group);
       if (group !== without && values.length) filters[group] = { any: values };
     }
-    for (const group of YES_GROUPS) {
-      if (group !== without && params.get(group) === "ja") filters[group] = "ja";
+    for (const group of NAMES.yesNo) {
+      if (group !== without && params.get(group) === NAMES.yes) filters[group] = NAMES.yes;
     }
-    if (without !== "wanneer") {
+    if (without !== NAMES.when) {
       const days = chosenDates(params, lastDate);
-      if (days) filters.datum = { any: days.length ? days : [NOTHING] };
+      if (days) filters[NAMES.date] = { any: days.length ? days : [NOTHING] };
     }
     return filters;
   }
 
   function search(params, filters) {
-    return pagefind.search(params.get("q") || null, { filters });
+    return pagefind.search(params.get(NAMES.query) || null, { filters });
   }
 
   // How many results each option would give, with the other groups as they are.
   async function updateCounts(params, mine) {
     const counts = {};
-    for (const group of [...LIST_GROUPS, ...YES_GROUPS]) {
+    for (const group of [...NAMES.lists, ...NAMES.yesNo]) {
       // An empty "any" loads the group's values for counting without narrowing the search.
       const result = await search(params, { ...filtersFor(params, group), [group]: { any: [] } });
       if (mine !== round) return;
       counts[group] = result.filters[group] || {};
     }
-    const others = filtersFor(params, "wanneer");
-    counts.wanneer = {};
-    for (const when of WHEN_OPTIONS) {
+    const others = filtersFor(params, NAMES.when);
+    counts[NAMES.when] = {};
+    for (const when of whenOptions) {
       const days = chosenDates(params, lastDate, [when]);
-      const result = await search(params, { ...others, datum: { any: days.length ? days : [NOTHING] } });
+      const result = await search(params, { ...others, [NAMES.date]: { any: days.length ? days : [NOTHING] } });
       if (mine !== round) return;
-      counts.wanneer[when] = result.results.length;
+      counts[NAMES.when][when] = result.results.length;
     }
     const searched = new Set(merged);
     for (const input of form.querySelectorAll("input[type=checkbox]")) {
       const label = input.closest("label").querySelector("[data-count]");
       // A municipality whose index is not loaded: its number is not known here.
-      if (input.name === "gemeente" && !searched.has(municipalities.get(input.value)?.index)) {
+      if (input.name === NAMES.municipality && !searched.has(municipalities.get(input.value)?.index)) {
         label.textContent = "";
         label.classList.remove("hn-n--zero");
         continue;
@@ -258,14 +259,14 @@ async function start(root) {
   async function makeListing(params, mine) {
     const filters = filtersFor(params);
     if (position) {
-      return orderedListing(params, filters, mine, "plek", (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
+      return orderedListing(params, filters, mine, NAMES.place, (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
     }
-    if (params.get("q")) {
+    if (params.get(NAMES.query)) {
       const result = await search(params, filters);
       return { total: result.results.length, slice: (a, b) => Promise.all(result.results.slice(a, b).map(load)) };
     }
     // Each index sorts its own results; together they are put in order by their next time.
-    return orderedListing(params, filters, mine, "volgende", (value) => value, () => {});
+    return orderedListing(params, filters, mine, NAMES.next, (value) => value, () => {});
   }
 
   // The results in the order of one filter's values (place or next time). The values, with the
@@ -347,10 +348,10 @@ async function start(root) {
     if (meta.plaats) fact("Waar", meta.gemeente && !meta.plaats.includes(meta.gemeente) ? `${meta.plaats} (${meta.gemeente})` : meta.plaats);
     if (item.km !== undefined && item.km !== Infinity) fact("Afstand", distanceInWords(item.km));
     if (facts.children.length) article.append(facts);
-    if (meta.binnenlopen === "ja" || meta.vol === "ja") {
+    if (meta[NAMES.walkIn] === NAMES.yes || meta.vol === NAMES.yes) {
       const tags = element("p", "hn-card__meta");
-      if (meta.binnenlopen === "ja") tags.append(element("span", "hn-tag hn-tag--walkin", "Gewoon binnenlopen"));
-      if (meta.vol === "ja") tags.append(" ", element("span", "hn-tag hn-tag--full", "Vol"));
+      if (meta[NAMES.walkIn] === NAMES.yes) tags.append(element("span", "hn-tag hn-tag--walkin", "Gewoon binnenlopen"));
+      if (meta.vol === NAMES.yes) tags.append(" ", element("span", "hn-tag hn-tag--full", "Vol"));
       article.append(tags);
     }
     // With words to search for, the passage where they occur; otherwise the summary.
@@ -382,7 +383,7 @@ async function start(root) {
   async function update() {
     const mine = ++round;
     const params = formParams();
-    const chosen = [...params.keys()].filter((k) => k !== "q").length;
+    const chosen = [...params.keys()].filter((k) => k !== NAMES.query).length;
     chosenLabel.textContent = chosen ? `(${chosen} aan)` : "";
     const searched = searchedMunicipalities(params);
     whereNote.hidden = searched.length > 0;
@@ -432,7 +433,7 @@ async function start(root) {
   });
   root.querySelector("[data-clear]").addEventListener("click", () => {
     for (const input of form.querySelectorAll("input[type=checkbox]")) input.checked = false;
-    for (const name of ["van", "tot"]) form.elements.namedItem(name).value = "";
+    for (const name of [NAMES.from, NAMES.until]) form.elements.namedItem(name).value = "";
     remember(true);
     update();
   });

@@ -61,4 +61,5 @@ def script_names() -> dict[str, object]:
         "from": FROM,
         "until": UNTIL,
         "municipality": MUNICIPALITY,
+        "walkIn": WALK_IN,
     }

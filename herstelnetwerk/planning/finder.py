@@ -43,6 +43,7 @@ class LinkGroup:
 @dataclass
 class FinderView:
     search: dict[str, Any]  # JSON for the script: the indexes and the filter names
+    query: str  # the name of the search field
     first_date: str
     last_date: str
     groups: list[FilterGroup]  # municipality, type, audience, theme
@@ -59,6 +60,7 @@ def finder_search(data: SiteData) -> dict[str, Any]:
     return {
         "searchAllUpTo": SEARCH_ALL_UP_TO,
         "near": NEAR_MUNICIPALITIES,
+        "names": filters.script_names(),
         "municipalities": [
             {
                 "slug": m.slug,
@@ -88,6 +90,7 @@ def finder_page(data: SiteData) -> FinderView:
     municipalities = [(m.slug, m.name) for m in data.network.municipalities]
     return FinderView(
         search=finder_search(data),
+        query=filters.QUERY,
         first_date=data.agenda.build_date.isoformat(),
         last_date=(data.agenda.build_date + timedelta(days=FINDER_DAYS - 1)).isoformat(),
         groups=[
