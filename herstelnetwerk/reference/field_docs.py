@@ -72,7 +72,7 @@ INLINE_CHOICES = 5
 
 HEADER = """\
 <!-- Dit bestand wordt gemaakt met `python -m herstelnetwerk docs`. Pas het niet met de hand aan:
-     verander de uitleg in herstelnetwerk/model.py of de lijsten in herstelnetwerk/vocabulary.py. -->
+     verander de uitleg in herstelnetwerk/loading/model.py of de lijsten in herstelnetwerk/loading/vocabulary.py. -->
 
 # Alle velden
 
