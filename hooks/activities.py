@@ -46,7 +46,7 @@ class Site:
         self.page_records: dict[str, planning.SearchRecord | None] = {}
         self._plan: planning.SitePlan | None = None
         self.pages: dict[str, planning.PlannedPage] = {}  # by source path
-        self.views: dict[str, object] = {}  # made ahead while serving dirty: they tell which pages changed
+        self.views: dict[str, planning.View] = {}  # made ahead while serving dirty: they tell which pages changed
         self.site_dir: Path | None = None
         self.started = 0.0
         self.rendered = self.total = 0  # pages, for the progress lines

@@ -7,6 +7,8 @@ which generated pages really changed. Ordinary builds use none of it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from jinja2 import BytecodeCache
 
 from herstelnetwerk.loading.catalog import ParseCache
@@ -33,7 +35,7 @@ class Preview:
         self.templates = CompiledTemplates()
         self._fingerprints: dict[str, int] = {}
 
-    def mark_unchanged_pages(self, files, views: dict[str, object], shared: str) -> None:
+    def mark_unchanged_pages(self, files, views: Mapping[str, object], shared: str) -> None:
         """Render again only the generated pages whose view (or ``shared``) changed.
 
         MkDocs counts a generated page as changed on every build. Hand-written

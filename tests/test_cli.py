@@ -113,3 +113,19 @@ def test_bad_build_date_is_a_dutch_usage_error(tmp_path):
     assert result.returncode == 2
     assert "'23-11-2026' is geen datum" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bad_build_date_in_the_environment_is_a_dutch_usage_error():
+    """The variable is read by the same settings as the site build, and refused with the same words."""
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "HERSTELNETWERK_BUILD_DATE": "morgen"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "python -m herstelnetwerk: error: HERSTELNETWERK_BUILD_DATE='morgen' is geen datum; "
+        "schrijf bijvoorbeeld 2026-11-23."
+    )

@@ -28,7 +28,22 @@ from .brand import BRAND_CSS, brand_css
 from .search import SearchRecord
 from .site_data import GROUPINGS, SiteData, build_site_data
 
-View = object  # one of the dataclasses of ``views``, ``programme`` or ``finder``
+# What a template gets as ``view``: the contract between the plan and the templates.
+View = (
+    views.OfferingView
+    | views.MunicipalityView
+    | views.TrainingView
+    | views.LocationView
+    | views.ListingView
+    | views.HomeView
+    | views.HubView
+    | views.OfferView
+    | views.AboutView
+    | views.CalendarView
+    | programme.ProgrammeView
+    | programme.EmbedView
+    | finder.FinderView
+)
 
 
 @dataclass(frozen=True)
