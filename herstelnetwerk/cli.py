@@ -16,14 +16,14 @@ from pathlib import Path
 
 from .loading.errors import ContentError, Problem
 from .planning.dutch import count
-from .settings import SettingsError, read_settings
+from .settings import SettingsError, parse_date, read_settings
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf bijvoorbeeld 2026-11-23.") from None
+        return parse_date(text, "--build-date")
+    except SettingsError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def repository_root(start: Path) -> Path:

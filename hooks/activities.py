@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import logging
 import os
-import threading
 import time
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from mkdocs.structure.files import Files
 
 from herstelnetwerk import outputs, planning, settings
 
-from generated_pages import add_pages
+from generated_pages import HandWrittenRecords, add_pages
 from preview import Preview
 from shared_blocks import SharedBlocks
 
@@ -40,10 +39,8 @@ class Site:
         self.serving = False  # while serving, a build does not wait for its feeds and search index
         self.preview = Preview()
         self.shared_blocks = SharedBlocks()
-        self.background: outputs.Background | None = None
-        # Hand-written pages' search records by source path. A dirty build skips reading a page
-        # that did not change (its content is then None): its record from before still holds.
-        self.page_records: dict[str, planning.SearchRecord | None] = {}
+        self.outputs: outputs.OutputsRun | None = None  # while serving, the last build's may still run
+        self.hand_written = HandWrittenRecords()
         self._plan: planning.SitePlan | None = None
         self.pages: dict[str, planning.PlannedPage] = {}  # by source path
         self.views: dict[str, planning.View] = {}  # made ahead while serving dirty: they tell which pages changed
@@ -64,7 +61,9 @@ class Site:
         self.started = time.perf_counter()
         base = Path(config.config_file_path).parent.resolve()
         try:
-            chosen = settings.read_settings(base, default_folder=config.extra.get("activities", "activities"))
+            chosen = settings.read_settings(
+                base, default_folder=config.extra.get("activities", settings.DEFAULT_FOLDER)
+            )
             # The same content and build date give the same bytes: MkDocs dates pages and the
             # sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set, else with today.
             os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(chosen.build_date.timetuple())))
@@ -78,14 +77,14 @@ class Site:
         self.pages, self.views, self.site_dir = {}, {}, Path(config.site_dir)
         config.site_name, config.site_url = self.plan.name, self.plan.site_url
         config.extra["content_security_policy"] = outputs.POLICY
-        self._stop_background()
-        self.background = outputs.start_outputs(self.site_dir, self.plan)
+        self._stop_outputs()
+        self.outputs = outputs.OutputsRun(self.site_dir, self.plan)
         return config
 
     def on_files(self, files: Files, config) -> Files:
         self.pages = add_pages(self.plan, files, config)
         if self.preview.active:
-            self.views = {uri: planned.view() for uri, planned in self.pages.items()}
+            self.views = {uri: planned.make_view() for uri, planned in self.pages.items()}
             custom_dir = Path(config.theme.custom_dir)
             shared = repr((self.plan.data.network, max(p.stat().st_mtime_ns for p in custom_dir.rglob("*"))))
             self.preview.mark_unchanged_pages(files, self.views, shared)
@@ -108,28 +107,10 @@ class Site:
             env.bytecode_cache = self.preview.templates
         # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
         try:
-            if self.background is not None:
-                self.background.send(self._hand_written_records(files))
-        except OSError:  # it stopped already: say why
-            self._finish_background()
+            self._outputs().send(self.hand_written.records(files, self.pages))
+        except outputs.BackgroundError as error:
+            raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
         return env
-
-    def _hand_written_records(self, files: Files) -> list[planning.SearchRecord]:
-        """Hand-written pages without a template of their own (an overview page has one) are found by the finder."""
-        records: list[planning.SearchRecord] = []
-        for file in files.documentation_pages():
-            if file.src_uri in self.pages or file.page is None:
-                continue
-            page = file.page
-            if page.content is not None:
-                self.page_records[file.src_uri] = (
-                    None
-                    if page.meta.get("template")
-                    else planning.page_record(file.url, page.title or "", page.content)
-                )
-            if (record := self.page_records.get(file.src_uri)) is not None:
-                records.append(record)
-        return records
 
     def on_page_context(self, context, page, config, nav):
         self.rendered += 1
@@ -137,9 +118,13 @@ class Site:
             log.info(f"{self.rendered} van {self.total} pagina's gemaakt")
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
-            context["view"] = self.views.get(page.file.src_uri) or planned.view()
+            known = self.views.get(page.file.src_uri)
+            context["view"] = planned.make_view() if known is None else known
         elif page.meta.get("hub"):
-            context["view"] = self.plan.hub_view(page.meta["hub"])
+            try:
+                context["view"] = self.plan.hub_view(page.meta["hub"])
+            except ValueError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
         return context
 
     def on_post_page(self, output, page, config):
@@ -160,50 +145,39 @@ class Site:
                 f"Klaar: {self.rendered} pagina's in {time.perf_counter() - self.started:.1f} s; "
                 "agenda-bestanden en zoekregister volgen"
             )
-            if self.background is not None:
-                threading.Thread(target=_report_when_done, args=(self.background,), daemon=True).start()
+            self._outputs().report_when_done(lambda message: log.warning(f"{BACKGROUND_FAILED}: {message}"))
             return
-        feeds, records = self._finish_background()
+        run, self.outputs = self._outputs(), None
+        try:
+            feeds, records = run.result()
+        except outputs.BackgroundError as error:
+            raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
         log.info(
             f"Klaar: {self.plan.summary()}, {self.rendered} pagina's, {feeds} agenda-bestanden, "
             f"{records} zoekresultaten in {time.perf_counter() - self.started:.1f} s"
         )
 
-    def _finish_background(self) -> tuple[int, int]:
-        """Wait for the feeds and the search index; (feeds, search records), or the build fails."""
-        background, self.background = self.background, None
-        assert background is not None, "on_config starts it"
-        try:
-            return background.result()
-        except outputs.BackgroundError as error:
-            raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
+    def _outputs(self) -> outputs.OutputsRun:
+        assert self.outputs is not None, "on_config starts them"
+        return self.outputs
 
-    def _stop_background(self) -> None:
+    def _stop_outputs(self) -> None:
         """Stop the work of an earlier build (while serving, or after an error), and remove what it left."""
-        if self.background is not None:
-            self.background.cancel()
-            self.background = None
-        if self.site_dir is not None:
+        if self.outputs is not None:
+            self.outputs.cancel()
+            self.outputs = None
+        elif self.site_dir is not None:
             outputs.remove_staging(self.site_dir)
 
     def on_build_error(self, error):
-        self._stop_background()
+        self._stop_outputs()
 
     def on_shutdown(self):
-        self._stop_background()
+        self._stop_outputs()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.plan.data.catalog.root))
         return server
-
-
-def _report_when_done(background: outputs.Background) -> None:
-    """While serving nobody waits for the work: a failure is logged (a cancelled job is not a failure)."""
-    try:
-        background.result()
-    except Exception as error:  # BackgroundError, or its pipe closed by a cancel
-        if not background.cancelled:
-            log.warning(f"{BACKGROUND_FAILED}: {error}")
 
 
 _site = Site()

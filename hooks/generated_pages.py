@@ -1,4 +1,5 @@
-"""The planned pages as MkDocs pages: a generated file each, with its title and template already known.
+"""Between the plan and MkDocs' pages: each planned page as a generated MkDocs page, and the
+search records of the hand-written pages, which only MkDocs has read.
 
 Imported by hooks/activities.py (not a hook of its own).
 """
@@ -11,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from herstelnetwerk.planning import PlannedPage, SitePlan
+from herstelnetwerk.planning import PlannedPage, SearchRecord, SitePlan, page_record
 
 
 class GeneratedPage(Page):
@@ -49,3 +50,29 @@ def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
     for path, text in plan.files.items():
         files.append(File.generated(config, path, content=text))
     return pages
+
+
+class HandWrittenRecords:
+    """The finder's records of the hand-written pages without a template of their own (overview pages have one).
+
+    Kept by source path: a dirty build skips reading a page that did not change
+    (its content is then None), and its record from before still holds.
+    """
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, SearchRecord | None] = {}
+
+    def records(self, files: Files, generated: dict[str, PlannedPage]) -> list[SearchRecord]:
+        found = []
+        for file in files.documentation_pages():
+            page = file.page
+            if file.src_uri in generated or page is None:
+                continue
+            if page.content is not None:
+                template = page.meta.get("template")
+                self._by_source[file.src_uri] = (
+                    None if template else page_record(file.url, page.title or "", page.content)
+                )
+            if (record := self._by_source.get(file.src_uri)) is not None:
+                found.append(record)
+        return found

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from jinja2 import BytecodeCache
 
-from herstelnetwerk.loading.catalog import ParseCache
+from herstelnetwerk.planning import ParseCache
 
 
 class CompiledTemplates(BytecodeCache):

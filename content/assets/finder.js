@@ -15,9 +15,10 @@
 
 const TIME_ZONE = "Europe/Amsterdam";
 const PAGE_SIZE = 10;
-const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-// The names of the filters and the form's fields, from the page's data (the site's filters module).
+// The names of the filters and the form's fields, and the weekdays' names (Monday first), from
+// the page's data (the site's filters module): set when the finder starts.
 let NAMES = null;
+let WEEKDAYS = null;
 // A filter value no page has: a date choice without any dates finds nothing.
 const NOTHING = "-";
 const TYPING_PAUSE_MS = 300;
@@ -69,11 +70,11 @@ function dayInWords(iso, today) {
   return DAY_FORMAT.format(toUtc(iso));
 }
 
-// Does date `day` belong to the choice `when` ("vandaag", "week", "maand" or a weekday)?
+// Does date `day` belong to the choice `when` (today, this week, this month or a weekday)?
 function dayMatches(when, day, today) {
-  if (when === "vandaag") return day === today;
-  if (when === "week") return day <= addDays(today, 6 - weekday(today));
-  if (when === "maand") return day.slice(0, 7) === today.slice(0, 7);
+  if (when === NAMES.today) return day === today;
+  if (when === NAMES.thisWeek) return day <= addDays(today, 6 - weekday(today));
+  if (when === NAMES.thisMonth) return day.slice(0, 7) === today.slice(0, 7);
   return WEEKDAYS[weekday(day)] === when;
 }
 
@@ -120,6 +121,7 @@ function distanceInWords(km) {
 async function start(root) {
   const config = JSON.parse(root.dataset.search);
   NAMES = config.names;
+  WEEKDAYS = config.weekdays;
   const form = root.querySelector("form");
   const query = form.elements.namedItem(NAMES.query);
   const statusLine = root.querySelector("[data-status]");

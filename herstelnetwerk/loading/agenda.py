@@ -31,7 +31,7 @@ class Entry:
     @property
     def visible(self) -> bool:
         """Shown in listings: not a draft, not called off, and still to come."""
-        return self.offering.status in ("actief", "vol") and self.next_session is not None
+        return self.offering.is_open and self.next_session is not None
 
 
 @dataclass(frozen=True)

@@ -401,6 +401,20 @@ class Offering:
     def is_free(self) -> bool:
         return self.cost.strip().lower() == "gratis"
 
+    @property
+    def is_full(self) -> bool:
+        return self.status == "vol"
+
+    @property
+    def is_draft(self) -> bool:
+        """Not on the site at all yet."""
+        return self.status == "concept"
+
+    @property
+    def is_open(self) -> bool:
+        """Running, full or not: listed while it has sessions to come."""
+        return self.status in ("actief", "vol")
+
 
 @dataclass
 class Catalog:

@@ -6,17 +6,16 @@ Beside the pages, in a process of its own (``background``): the iCal feeds
 (``writing``). Every rendered page gets its Content-Security-Policy (``csp``).
 """
 
-from .background import Background, BackgroundError
+from .background import BackgroundError
 from .csp import POLICY, fill_policy
-from .writing import remove_staging, staging_folder, start_outputs, write_outputs
+from .writing import OutputsRun, remove_staging, staging_folder, write_outputs
 
 __all__ = [
     "POLICY",
-    "Background",
     "BackgroundError",
+    "OutputsRun",
     "fill_policy",
     "remove_staging",
     "staging_folder",
-    "start_outputs",
     "write_outputs",
 ]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from ..planning.plan import SitePlan
 from ..planning.search import GENERAL_INDEX, SearchRecord
 from . import search_index
-from .background import Background
+from .background import Background, BackgroundError
 from .feeds import write_feeds
 
 
@@ -30,13 +31,41 @@ def remove_staging(site: Path) -> None:
     shutil.rmtree(staging_folder(site), ignore_errors=True)
 
 
-def start_outputs(site: Path, plan: SitePlan) -> Background:
-    """Write the feeds and search indexes of ``plan`` into ``site`` in a process of their own.
+class OutputsRun:
+    """The feeds and search indexes of one build, written in a process of their own while the pages are made."""
 
-    The hand-written pages' search records are sent to it (``send``) once
-    they are known; ``result()`` is then (feeds, search records).
-    """
-    return Background(lambda inbox: write_outputs(site, plan, inbox))
+    def __init__(self, site: Path, plan: SitePlan) -> None:
+        self.site = Path(site)
+        self._job = Background(lambda inbox: write_outputs(self.site, plan, inbox))
+
+    def send(self, hand_written: list[SearchRecord]) -> None:
+        """Hand over the hand-written pages' search records; raises BackgroundError if the work failed already."""
+        try:
+            self._job.send(hand_written)
+        except OSError:  # it stopped: say why
+            self._job.result()
+            raise BackgroundError("het proces stopte voordat het de pagina's kreeg") from None
+
+    def result(self) -> tuple[int, int]:
+        """Wait for it: (feeds, search records); raises BackgroundError when it failed."""
+        return self._job.result()
+
+    def report_when_done(self, report: Callable[[str], None]) -> None:
+        """Nobody waits for it (while serving): a failure goes to ``report``; a cancelled run is no failure."""
+
+        def wait() -> None:
+            try:
+                self._job.result()
+            except Exception as error:  # BackgroundError, or its pipe closed by a cancel
+                if not self._job.cancelled:
+                    report(str(error))
+
+        threading.Thread(target=wait, daemon=True).start()
+
+    def cancel(self) -> None:
+        """Stop it if it still runs, and remove what it left beside the site."""
+        self._job.cancel()
+        remove_staging(self.site)
 
 
 def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[SearchRecord]]) -> tuple[int, int]:

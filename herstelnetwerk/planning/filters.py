@@ -34,7 +34,10 @@ NEXT = "volgende"  # the next session's start, to list the soonest first
 
 # Fields of the form that are not filters of the index.
 QUERY = "q"
-WHEN = "wanneer"
+WHEN = "wanneer"  # its values: these three, and the names of the weekdays
+TODAY = "vandaag"
+THIS_WEEK = "week"
+THIS_MONTH = "maand"
 FROM = "van"
 UNTIL = "tot"
 
@@ -58,6 +61,9 @@ def script_names() -> dict[str, object]:
         "next": NEXT,
         "query": QUERY,
         "when": WHEN,
+        "today": TODAY,
+        "thisWeek": THIS_WEEK,
+        "thisMonth": THIS_MONTH,
         "from": FROM,
         "until": UNTIL,
         "municipality": MUNICIPALITY,

@@ -61,6 +61,7 @@ def finder_search(data: SiteData) -> dict[str, Any]:
         "searchAllUpTo": SEARCH_ALL_UP_TO,
         "near": NEAR_MUNICIPALITIES,
         "names": filters.script_names(),
+        "weekdays": [day for day, _ in v.WEEKDAYS],
         "municipalities": [
             {
                 "slug": m.slug,
@@ -83,7 +84,7 @@ EXTRAS = (
     (filters.STEP_FREE, "Drempelvrije ingang"),
     (filters.ONLINE, "Online, vanuit huis"),
 )
-WHEN = (("vandaag", "Vandaag"), ("week", "Deze week"), ("maand", "Deze maand"))
+WHEN = ((filters.TODAY, "Vandaag"), (filters.THIS_WEEK, "Deze week"), (filters.THIS_MONTH, "Deze maand"))
 
 
 def finder_page(data: SiteData) -> FinderView:

@@ -5,7 +5,7 @@ site generator's adapter only turns each planned page into one of its own
 pages and hands the template the page's view. A new kind of page is a new
 entry here, a view in ``views`` and a template: the adapter does not change.
 
-Views are made when the page is rendered (``PlannedPage.view()``), not when it
+Views are made when the page is rendered (``PlannedPage.make_view()``), not when it
 is planned: a large network has tens of thousands of pages, and a view lives
 only as long as its page takes to render. The same goes for search records,
 which the background process makes (``SitePlan.search_records``).
@@ -58,9 +58,6 @@ class PlannedPage:
     # How the finder finds it; None: not in the search index.
     make_search_record: Callable[[], SearchRecord] | None = None
 
-    def view(self) -> View:
-        return self.make_view()
-
 
 @dataclass
 class SitePlan:
@@ -82,9 +79,11 @@ class SitePlan:
     def site_url(self) -> str:
         return self.data.network.site_url
 
-    def hub_view(self, hub: str) -> View | None:
-        make = self.hubs.get(hub)
-        return make() if make else None
+    def hub_view(self, hub: str) -> View:
+        """The view of a hand-written page whose front matter says ``hub: <hub>``."""
+        if hub not in self.hubs:
+            raise ValueError(f"'hub: {hub}' bestaat niet. Kies uit: {', '.join(sorted(self.hubs))}.")
+        return self.hubs[hub]()
 
     def search_records(self, hand_written: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
         """The records per index, the hand-written pages' ones last in the general index."""
@@ -145,7 +144,7 @@ def plan_site(data: SiteData) -> SitePlan:
     pages: list[PlannedPage] = []
     for slug, entry in data.agenda.entries.items():
         offering = entry.offering
-        if offering.status == "concept":
+        if offering.is_draft:
             continue
         pages.append(
             PlannedPage(

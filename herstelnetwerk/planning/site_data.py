@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..loading import vocabulary as v
@@ -40,8 +41,12 @@ class Grouping:
     keys: Callable[[Offering], list[str]]  # the values one offering has
     feed_folder: str | None = None  # a feed per value, in this folder of the feeds
 
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return dict(self.choices)
+
     def label(self, key: str) -> str:
-        return dict(self.choices)[key]
+        return self.labels[key]
 
 
 BY_TYPE = Grouping(
@@ -194,7 +199,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             place=data.place_of(offering),
             municipality=data.municipality_name(municipality) if municipality else None,
             walk_in=offering.is_walk_in,
-            full=offering.status == "vol",
+            full=offering.is_full,
             online=offering.is_online,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ..loading.agenda import Entry
-from ..loading.model import Contact, Location
+from ..loading.model import Contact, Location, Variant
 from ..loading.schedule import is_open_ended
 from ..loading.vocabulary import LANGUAGES
 from . import display, dutch, editing, filters, urls
@@ -232,7 +232,6 @@ class OfferingView:
     breaks: list[BreakView]
     location: LocationSummary | None
     online: bool
-    municipalities: list[str]
     training: Link | None
     join: JoinView
     cost: str
@@ -271,7 +270,6 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
         ],
         location=location_summary(data, location) if location else None,
         online=offering.is_online,
-        municipalities=[data.municipality_name(m) for m in data.municipalities_of(offering)],
         training=Link(training.title, urls.training(training.slug)) if training else None,
         join=JoinView(
             walk_in=offering.is_walk_in,
@@ -347,7 +345,7 @@ class TrainingView:
     led_by: str | None
     audience: list[Link]
     prerequisites: list[Link]
-    variants: list  # the model's Variant: name and Markdown description
+    variants: list[Variant]  # a name and a Markdown description each
     extra_meetings: str | None
     runs: list[Card]
     subscription: Subscription

@@ -99,7 +99,7 @@ def content_schema(name: str) -> dict:
         "$schema": DRAFT,
         "$id": f"{name}.schema.json",
         "title": title,
-        "description": f"Een bestand {where}. Gemaakt uit herstelnetwerk/model.py; pas dat bestand aan, "
+        "description": f"Een bestand {where}. Gemaakt uit herstelnetwerk/loading/model.py; pas dat bestand aan, "
         "niet dit schema.",
     } | block_schema(cls)
 
