@@ -81,7 +81,7 @@ class _Checker:
         if cached is not None:
             doc, problems, item, walker_problems = cached
         else:
-            doc, problems = load_document(path)
+            doc, problems = load_document(path, self.root)
             item, walker_problems = None, []
             if doc is not None:
                 walker = Walker(doc, self.ctx)
@@ -336,7 +336,7 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
     checker = _Checker(root, build_date, cache)
     network_path = root / NETWORK_FILE
     network = None
-    if not network_path.is_file():
+    if not (network_path.exists() or network_path.is_symlink()):
         checker.problems.append(
             Problem(
                 network_path,

@@ -9,7 +9,10 @@ hide mistakes (a duplicate key silently wins) or blow up in memory.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,14 +78,69 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# Why a file could not be opened, in words a volunteer understands (the system's own text is English).
+_OPEN_FAILURES = {
+    errno.ENOENT: "Het bestand bestaat niet (meer), of het is een snelkoppeling naar niets.",
+    errno.EACCES: "Het bestand mag niet worden gelezen. Kijk of het bestand leesbaar is voor iedereen.",
+    errno.ELOOP: "Dit is een snelkoppeling (symlink) die naar zichzelf terugwijst. Zet het bestand zelf hier.",
+    errno.ENAMETOOLONG: "De naam van het bestand is te lang. Geef het een kortere naam.",
+}
+
+
+def _read_bounded(path: Path, root: Path | None) -> tuple[bytes | None, Problem | None]:
+    """The bytes of ``path``, if it is an ordinary file inside ``root``: at most one byte past the limit.
+
+    A symlink may come in through git. One that leaves the content folder would
+    publish another file; one to a device or a pipe (FIFO) would be read for
+    ever. So the target is checked before anything is read, and the file is
+    opened without waiting and checked again once open.
+    """
+    try:
+        if root is not None and path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(Path(root).resolve()):
+                return None, Problem(
+                    path,
+                    None,
+                    "Dit bestand is een snelkoppeling (symlink) naar een plek buiten de map met de inhoud. "
+                    "Zet het bestand zelf hier.",
+                )
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return None, Problem(path, None, _OPEN_FAILURES.get(exc.errno or 0, "Het bestand kan niet worden gelezen."))
+    except RuntimeError:  # a symlink loop, found while resolving
+        return None, Problem(path, None, _OPEN_FAILURES[errno.ELOOP])
+    try:
+        status = os.fstat(descriptor)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            return None, Problem(path, None, "Dit is een map, geen bestand. Zet hier een .yaml-bestand.")
+        if not stat.S_ISREG(mode):
+            return None, Problem(
+                path, None, "Dit is geen gewoon bestand (maar bijvoorbeeld een pipe). Zet hier een .yaml-bestand."
+            )
+        if status.st_size > MAX_FILE_BYTES:
+            return None, _too_big(path, status.st_size)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(MAX_FILE_BYTES + 1), None  # one byte more tells that it grew meanwhile
+    except OSError:
+        return None, Problem(path, None, "Het bestand kan niet worden gelezen.")
+    finally:
+        os.close(descriptor)
+
+
+def _too_big(path: Path, size: int) -> Problem:
+    return Problem(
+        path,
+        None,
+        f"Het bestand is te groot ({size // 1024} kB; maximaal {MAX_FILE_BYTES // 1024} kB). "
+        "Maak de teksten korter of splits het op.",
+    )
+
+
 def _decode(raw: bytes, path: Path) -> tuple[str | None, Problem | None]:
     if len(raw) > MAX_FILE_BYTES:
-        return None, Problem(
-            path,
-            None,
-            f"Het bestand is te groot ({len(raw) // 1024} kB; maximaal "
-            f"{MAX_FILE_BYTES // 1024} kB). Maak de teksten korter of splits het op.",
-        )
+        return None, _too_big(path, len(raw))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -117,6 +175,17 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, str] | None:
         if quote not in rest:
             found = (number, quote)
     return found
+
+
+def _character_problem(exc: yaml.reader.ReaderError, path: Path, text: str) -> Problem:
+    """A character YAML does not allow anywhere (a control character, a non-character like U+FFFE)."""
+    line = text[: exc.position].count("\n") + 1
+    return Problem(
+        path,
+        line,
+        f"Op deze regel staat een onzichtbaar teken dat niet in een bestand mag (U+{exc.character:04X}). "
+        "Typ de regel opnieuw, of haal het teken weg.",
+    )
 
 
 def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
@@ -250,22 +319,26 @@ def _compose_fast(text: str) -> Any:
     return node
 
 
-def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
-    """Parse ``path``. Returns the document (or None) and the problems found."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(path, None, f"Het bestand kan niet worden gelezen ({exc.strerror}).")]
+def load_document(path: Path, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``, a file of the content folder ``root``. Returns the document (or None) and the problems found."""
+    raw, problem = _read_bounded(path, root)
+    if raw is None:
+        return None, [problem] if problem else []
     text, problem = _decode(raw, path)
     if text is None:
         return None, [problem] if problem else []
     node = _compose_fast(text)
     if node is _CAREFUL:
-        loader = _Loader(text)
+        try:
+            loader = _Loader(text)  # its reader refuses control characters at once
+        except yaml.reader.ReaderError as exc:
+            return None, [_character_problem(exc, path, text)]
         try:
             node = loader.get_single_node()
         except _Refused as refused:
             return None, [Problem(path, refused.line, refused.message)]
+        except yaml.reader.ReaderError as exc:
+            return None, [_character_problem(exc, path, text)]
         except yaml.YAMLError as exc:
             return None, [_yaml_problem(exc, path, text)]
         finally:
