@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .loading.errors import ContentError, Problem
+from .loading.errors import ContentError, Problem, visible
 from .planning.dutch import count
 from .settings import SettingsError, parse_date, read_settings
 
@@ -34,6 +34,10 @@ def repository_root(start: Path) -> Path:
     return Path.cwd().resolve()
 
 
+# A GitHub annotation may span lines; it encodes the breaks itself.
+LINE_BREAKS = "\r\n"
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -50,14 +54,15 @@ def github_command(problem: Problem, repo_root: Path) -> str:
     except ValueError:
         shown = path.as_posix()
     command = "error" if problem.severity == "error" else "warning"
-    properties = [f"file={_escape_property(shown)}"]
+    properties = [f"file={_escape_property(visible(shown))}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
         if problem.column is not None:
             properties.append(f"col={problem.column}")
     title = "Fout in de inhoud" if problem.severity == "error" else "Let op"
     properties.append(f"title={_escape_property(title)}")
-    return f"::{command} {','.join(properties)}::{_escape_data(problem.message)}"
+    message = _escape_data(visible(problem.message, keep=LINE_BREAKS))
+    return f"::{command} {','.join(properties)}::{message}"
 
 
 def check(activities: Path, build_date: date, github: bool) -> int:

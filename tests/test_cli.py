@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hostile_cases import make_tree
 
 from herstelnetwerk.cli import github_command
@@ -129,3 +131,26 @@ def test_bad_build_date_in_the_environment_is_a_dutch_usage_error():
         "python -m herstelnetwerk: error: HERSTELNETWERK_BUILD_DATE='morgen' is geen datum; "
         "schrijf bijvoorbeeld 2026-11-23."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('"vrij\\edag"', "'vrij\\x1bdag'"),  # ESC: colours, hyperlinks and cursor moves in a terminal
+        ('"vrijdag\\ud800"', "'vrijdag\\ud800'"),  # half a character: printing it failed
+        ('"vrij\\u202edag"', "'vrij\\u202edag'"),  # right-to-left override: reorders what is read
+    ],
+    ids=["escape", "lone-surrogate", "bidi-override"],
+)
+def test_a_value_echoed_in_a_message_is_shown_not_acted_on(tmp_path, written, shown):
+    root = make_tree(tmp_path / "activities")
+    offering = root / "offerings" / "inloop.yaml"
+    text = offering.read_text(encoding="utf-8")
+    offering.write_text(re.sub(r"(?m)^(\s*day:).*$", lambda m: f"{m[1]} {written}", text), encoding="utf-8")
+    for github in (False, True):
+        result = run(root, github=github, cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        (line,) = [line for line in result.stdout.splitlines() if "kan hier niet" in line]
+        assert shown in line
+        assert not any(ch in line for ch in "\x1b\u202e") and line.isprintable()

@@ -7,8 +7,29 @@ loader and validator collect them all, so a build reports every problem at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Characters that would act instead of show in a terminal or a CI log: control characters
+# (ESC starts colours, hyperlinks and cursor moves), bidirectional controls that reorder what
+# is read, zero-width characters, a byte-order mark, and halves of a character (surrogates).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every invisible or acting character written as an escape: ``\\x1b``, ``\\u202e``.
+
+    ``keep`` names characters to leave (a GitHub annotation encodes line breaks itself).
+    """
+
+    def escape(match: re.Match) -> str:
+        char = match[0]
+        if char in keep:
+            return char
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _INVISIBLE.sub(escape, text)
 
 
 @dataclass(frozen=True)
@@ -28,14 +49,14 @@ class Problem:
                 shown = self.path.relative_to(root)
             except ValueError:
                 pass
-        where = f"{shown.as_posix()}"
+        where = visible(shown.as_posix())
         if self.line is not None:
             where += f", regel {self.line}"
         return where
 
     def render(self, root: Path | None = None) -> str:
         label = "Fout" if self.severity == "error" else "Let op"
-        return f"{label} in {self.location(root)}: {self.message}"
+        return f"{label} in {self.location(root)}: {visible(self.message)}"
 
 
 class ContentError(ValueError):
