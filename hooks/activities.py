@@ -16,6 +16,7 @@ import os
 import time
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
@@ -75,7 +76,9 @@ class Site:
         for warning in self.plan.warnings:
             log.info(warning)
         self.pages, self.views, self.site_dir = {}, {}, Path(config.site_dir)
-        config.site_name, config.site_url = self.plan.name, self.plan.site_url
+        # The theme prints the site's name into text and attributes as it is: it must be HTML already.
+        # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
+        config.site_name, config.site_url = escape(self.plan.name), self.plan.site_url
         config.extra["content_security_policy"] = outputs.POLICY
         self._stop_outputs()
         self.outputs = outputs.OutputsRun(self.site_dir, self.plan)

@@ -9,6 +9,7 @@ host, if any of them got through as HTML. The page must show the text itself.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,39 @@ def test_quotes_stay_inside_the_meta_description(hostile_site):
         '<meta name="description" content="Loop mee&quot; data-pwned=&quot;1&quot; autofocus '
         'onfocus=&quot;window.__pwned=1">'
     )
+
+
+class _Attributes(HTMLParser):
+    """Every attribute name of every element of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.titles: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.names.update(name for name, _ in attrs)
+        self._in_title = tag == "title"
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.titles.append(data)
+            self._in_title = False
+
+
+def test_the_network_name_stays_text_in_the_theme(tmp_path):
+    """The theme prints the site's name into aria-label="..." unescaped: a quote must not end it there."""
+    name = 'Herstel & Co" autofocus onfocus="window.__pwned=1'
+    root = make_tree(tmp_path / "activities")
+    network = root / "network.yaml"
+    network.write_text(
+        network.read_text(encoding="utf-8").replace("name: Herstelnetwerk Test", f"name: '{name}'"), encoding="utf-8"
+    )
+    site = build_site(tmp_path / "site", activities=root)
+    pages = [site / "index.html", site / "activiteiten" / "inloop" / "index.html", site / "zoeken" / "index.html"]
+    for page in pages:
+        parser = _Attributes()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert not parser.names & {"autofocus", "onfocus"}, page
+        assert parser.titles and parser.titles[0].endswith(f" - {name}"), parser.titles
