@@ -110,3 +110,18 @@ def test_random_texts_render_as_markdown():
             checked += 1
         assert markup.to_html(text) == markup._markdown(text), repr(text)
     assert checked > 300
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/\\evil.example/phish", "//evil.example/", "javascript:alert(1)", "data:text/html,x"],
+    ids=["backslash", "protocol-relative", "javascript", "data"],
+)
+def test_a_link_that_would_leave_the_site_or_run_is_dropped(target):
+    html = markup.to_html(f"Lees [meer]({target}) hier.")
+    assert "href" not in html and "<a>meer</a>" in html
+
+
+@pytest.mark.parametrize("target", ["/over/", "#wat", "https://113.nl/", "mailto:info@example.org", "tel:0800-0113"])
+def test_a_link_within_the_site_or_to_the_web_stays(target):
+    assert f'href="{target}"' in markup.to_html(f"Lees [meer]({target}) hier.")

@@ -16,7 +16,7 @@ from typing import Any
 from . import contrast
 from . import schedule as sched
 from .errors import ContentError, Problem
-from .fields import SLUG_RE, Context
+from .fields import SLUG_RE, Context, is_safe_link
 from .model import Catalog, Location, Network, Offering, Training
 from .parse import Walker
 from .yamlfile import Document, load_document
@@ -266,7 +266,6 @@ def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
-_SAFE_TARGET = re.compile(r"(?:https?://|mailto:|tel:|#|/)", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SCRIPT_SCHEME = re.compile(r"(?i)(javascript|vbscript|data)\s*:")
 _PHONE = re.compile(r"(?<![\w-])(?:\+31|0)[1-9](?:[ -]?[0-9]){7,8}(?![\w-])")
@@ -277,7 +276,7 @@ def text_problems(text: str, emails: set[str], phones: set[str]) -> list[str]:
     problems = []
     for match in _LINK_TARGET.finditer(text) if "]" in text else ():
         target = match.group(1) if match.group(1) is not None else match.group(2)
-        if target and not _SAFE_TARGET.match(target):
+        if target and not is_safe_link(target):
             problems.append(f"De link '{target[:60]}' is niet toegestaan. Een link moet beginnen met https://.")
     if ":" in text and _SCRIPT_SCHEME.search(text) and not problems:
         problems.append("De tekst bevat 'javascript:' of 'data:'. Dat is niet toegestaan in een tekst of link.")

@@ -166,7 +166,8 @@ class Integer(Kind):
         text = _expect_text(value).strip()
         if not re.fullmatch(r"[0-9]+", text):
             raise Invalid(f"Hier hoort een heel getal, zoals 8, maar er staat {_describe(value)}.")
-        number = int(text)
+        # Thousands of digits are no number anyone means (and Python refuses to read them).
+        number = int(text) if len(text.lstrip("0")) <= len(str(self.maximum)) else self.maximum + 1
         if not self.minimum <= number <= self.maximum:
             raise Invalid(f"Het getal moet tussen {self.minimum} en {self.maximum} liggen.")
         return number
@@ -210,6 +211,22 @@ _RELATIVE = re.compile(r"over ([0-9]{1,3}) dag(?:en)?")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
+# Where a link in a text may go: the web, an e-mail address, a phone number, a place on the page or a
+# page of this site. A browser drops tabs and line breaks from a link and reads a backslash as a
+# slash, so "/\\evil.example" and "/<tab>/evil.example" would leave the site: they are refused.
+_SAFE_LINK = re.compile(r"(?:https?://|mailto:|tel:|#|/(?![/\\]))", re.IGNORECASE)
+
+
+def is_safe_link(target: str) -> bool:
+    """Whether a link in a content text may be followed (the checker refuses, the renderer drops the others)."""
+    return bool(_SAFE_LINK.match(re.sub(r"[\t\n\r]", "", target)))
+
+
+# Dates are this century's: a year like 9999 is a typing mistake, and date arithmetic near it overflows.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
 @dataclass(frozen=True)
 class Date(Kind):
     """A calendar date: ``2027-01-12``, or ``over 14 dagen`` (from the build date)."""
@@ -233,6 +250,8 @@ class Date(Kind):
                     hint = f" Dat wordt {iso_text}, maar die datum bestaat niet."
             raise Invalid(f"De datum {_describe(value)} klopt niet. Schrijf jaar-maand-dag, zoals 2027-01-12.{hint}")
         year, month, day = (int(part) for part in iso.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise Invalid(f"Het jaar {year} kan niet. Kies een datum tussen {FIRST_YEAR} en {LAST_YEAR}.")
         try:
             return date(year, month, day)
         except ValueError:
@@ -243,7 +262,7 @@ class Date(Kind):
     def json_schema(self) -> dict:
         return {
             "type": "string",
-            "pattern": r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|over [0-9]{1,3} dag(?:en)?)$",
+            "pattern": r"^(?:(?:20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}|over [0-9]{1,3} dag(?:en)?)$",
         }
 
     def label(self) -> str:

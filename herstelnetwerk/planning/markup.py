@@ -16,7 +16,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SAFE_HREF = re.compile(r"(?:https?://|mailto:|tel:|#|/(?!/))", re.IGNORECASE)
+from ..loading.fields import is_safe_link
 
 
 class _SafeLinks(Treeprocessor):
@@ -24,7 +24,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             if element.tag == "a":
                 href = element.get("href", "")
-                if not _SAFE_HREF.match(href):
+                if not is_safe_link(href):
                     element.attrib.pop("href", None)
                 elif href.startswith(("http://", "https://")):
                     element.set("rel", "nofollow noopener")
