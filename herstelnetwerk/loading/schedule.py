@@ -279,7 +279,11 @@ def check(schedule: Schedule, horizon: date) -> list[tuple[tuple, str]]:
     )
     rule_set = set(rule)
     weekday = f" (de activiteit is op {schedule.day})" if schedule.day else ""
+    cancelled_before: set[date] = set()
     for index, item in enumerate(schedule.cancelled):
+        if item.date in cancelled_before:
+            problems.append((("cancelled", index), f"{item.date} staat twee keer bij 'cancelled'. Haal er één weg."))
+        cancelled_before.add(item.date)
         if item.date not in rule_set:
             problems.append(
                 (
@@ -288,7 +292,16 @@ def check(schedule: Schedule, horizon: date) -> list[tuple[tuple, str]]:
                 )
             )
     cancelled_dates = {c.date for c in schedule.cancelled}
+    moved_before: set[date] = set()
     for index, move in enumerate(schedule.moved):
+        if move.date in moved_before:
+            problems.append(
+                (
+                    ("moved", index),
+                    f"De bijeenkomst van {move.date} is twee keer verplaatst. Laat één verplaatsing staan.",
+                )
+            )
+        moved_before.add(move.date)
         if move.date not in rule_set:
             problems.append(
                 (
