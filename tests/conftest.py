@@ -96,6 +96,7 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_dedent(text), encoding="utf-8")
+        (root / "offerings").mkdir(exist_ok=True)  # a network may have no offering yet, but it has the folder
         return root
 
     return make

@@ -87,3 +87,21 @@ def test_a_raw_control_character_is_named_on_its_line(tree, character):
         f"Fout in offerings/inloop.yaml, regel 3: Op deze regel staat een onzichtbaar teken dat niet in een bestand "
         f"mag (U+{ord(character):04X}). Typ de regel opnieuw, of haal het teken weg."
     ]
+
+
+def test_without_an_offerings_folder_the_check_does_not_say_all_is_well(tree):
+    for path in (tree / "offerings").iterdir():
+        path.unlink()
+    (tree / "offerings").rmdir()
+    assert check(tree) == [
+        "Fout in offerings: De map offerings/ ontbreekt. Zet daar de activiteiten in, één bestand elk."
+    ]
+
+
+def test_a_file_where_a_folder_belongs(tree):
+    for path in (tree / "locations").iterdir():
+        path.unlink()
+    (tree / "locations").rmdir()
+    (tree / "locations").write_text("locaties\n", encoding="utf-8")
+    lines = check(tree)
+    assert lines[0] == "Fout in locations: Hier hoort een map locations/ met .yaml-bestanden, geen bestand."

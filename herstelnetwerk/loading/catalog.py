@@ -101,7 +101,17 @@ class _Checker:
     def folder(self, name: str, cls: type) -> dict[str, Any]:
         items: dict[str, Any] = {}
         folder = self.root / name
-        if not folder.is_dir():
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                self.problems.append(
+                    Problem(folder, None, f"Hier hoort een map {name}/ met .yaml-bestanden, geen bestand.")
+                )
+                return items
+        else:
+            if name == "offerings":  # without it the site has nothing to show, and the check would say all is well
+                self.problems.append(
+                    Problem(folder, None, "De map offerings/ ontbreekt. Zet daar de activiteiten in, één bestand elk.")
+                )
             return items
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.name == "README.md":
