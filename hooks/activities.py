@@ -17,16 +17,29 @@ import time
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import Files
 
 from herstelnetwerk import outputs, planning, settings
 
 from generated_pages import HandWrittenRecords, add_pages
-from preview import Preview
+from preview import Preview, show_problems
 from shared_blocks import SharedBlocks
 
 log = logging.getLogger("mkdocs.hooks.activities")
+
+
+class _WriteFailureLine(logging.Filter):
+    """MkDocs logs a page it could not write in English; ``on_build_error`` says it in Dutch."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Error building page") and "[Errno" in message)
+
+
+_build_log = logging.getLogger("mkdocs.commands.build")
+if not any(type(known).__name__ == _WriteFailureLine.__name__ for known in _build_log.filters):  # serve reloads us
+    _build_log.addFilter(_WriteFailureLine())
 
 # A long build logs how far it is every this many pages (INFO: --strict fails on warnings).
 PROGRESS_EVERY = 2000
@@ -45,7 +58,11 @@ class Site:
         self._plan: planning.SitePlan | None = None
         self.pages: dict[str, planning.PlannedPage] = {}  # by source path
         self.views: dict[str, planning.View] = {}  # made ahead while serving dirty: they tell which pages changed
-        self.site_dir: Path | None = None
+        self.site_dir: Path | None = None  # where this build writes
+        self.publishing = False  # an ordinary build: made beside the site, then swapped in (``outputs.publishing``)
+        self.publication: outputs.Publication | None = None
+        self.complete = False  # the build's pages, feeds and search index are all written
+        self.problem: str | None = None  # why the last build failed, in Dutch, for the preview to show
         self.started = 0.0
         self.rendered = self.total = 0  # pages, for the progress lines
 
@@ -57,9 +74,11 @@ class Site:
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.preview.active = self.serving and dirty
+        # Serving builds into a folder of its own; --dirty means "write into the site as it is".
+        self.publishing = not self.serving and not dirty
 
     def on_config(self, config):
-        self.started = time.perf_counter()
+        self.started, self.problem = time.perf_counter(), None
         base = Path(config.config_file_path).parent.resolve()
         try:
             chosen = settings.read_settings(
@@ -75,7 +94,11 @@ class Site:
             raise PluginError(error.summary()) from None
         for warning in self.plan.warnings:
             log.info(warning)
-        self.pages, self.views, self.site_dir = {}, {}, Path(config.site_dir)
+        self.pages, self.views, self.complete = {}, {}, False
+        if self.publishing:
+            self.publication = outputs.Publication(Path(config.site_dir))
+            config.site_dir = str(self.publication.begin())
+        self.site_dir = Path(config.site_dir)
         # The theme prints the site's name into text and attributes as it is: it must be HTML already.
         # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
         config.site_name, config.site_url = escape(self.plan.name), self.plan.site_url
@@ -155,6 +178,7 @@ class Site:
             feeds, records = run.result()
         except outputs.BackgroundError as error:
             raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
+        self.complete = True  # MkDocs may still refuse it (--strict counts the warnings next)
         log.info(
             f"Klaar: {self.plan.summary()}, {self.rendered} pagina's, {feeds} agenda-bestanden, "
             f"{records} zoekresultaten in {time.perf_counter() - self.started:.1f} s"
@@ -173,13 +197,38 @@ class Site:
             outputs.remove_staging(self.site_dir)
 
     def on_build_error(self, error):
+        """Stop the work beside the build and remove the unfinished site; the previous one stays."""
+        self.complete = False
+        self.problem = str(error)
         self._stop_outputs()
+        self._finish_publication()
+        if isinstance(error, OSError):  # a full disk, a folder nobody may write in: one line, no traceback
+            self.problem = f"De site is niet gebouwd: {outputs.write_failure(error)}. De vorige site is gebleven."
+            raise Abort(self.problem)
 
     def on_shutdown(self):
+        """The build is over: a complete site takes the old one's place, in one step."""
         self._stop_outputs()
+        self._finish_publication()
+
+    def _finish_publication(self) -> None:
+        publication, self.publication = self.publication, None
+        if publication is None:
+            return
+        if not self.complete:
+            publication.abandon()
+            return
+        try:
+            publication.publish()
+        except OSError as error:
+            publication.abandon()
+            raise Abort(
+                f"De nieuwe site kon niet op zijn plaats worden gezet: {outputs.write_failure(error)}."
+            ) from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.plan.data.catalog.root))
+        show_problems(server, lambda: self.problem)
         return server
 
 

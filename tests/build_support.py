@@ -7,6 +7,7 @@ CI do.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -18,17 +19,49 @@ REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = "2026-11-23"
 
 
-def mkdocs_build(site_dir: Path, activities: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of this repository into ``site_dir``, at the tests' build date.
-
-    ``activities`` is another content folder (HERSTELNETWERK_ACTIVITIES).
-    """
-    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("HERSTELNETWERK_ACTIVITIES", None)
+def build_environment(
+    activities: Path | None = None, build_date: str = BUILD_DATE, extra_env: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The environment of a test build: the build date, and ``activities`` as the content folder if given."""
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")
+    }
+    env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if activities is not None:
         env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+    return env
+
+
+def build_command(site_dir: Path, engine: str = "mkdocs") -> list[str]:
+    return [sys.executable, "-m", engine, "build", "--strict", "-d", str(site_dir)]
+
+
+def mkdocs_build(
+    site_dir: Path,
+    activities: Path | None = None,
+    timeout: int = 300,
+    build_date: str = BUILD_DATE,
+    extra_env: dict[str, str] | None = None,
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of this repository into ``site_dir`` (at the tests' build date unless told).
+
+    ``activities`` is another content folder (HERSTELNETWERK_ACTIVITIES);
+    ``engine`` may be ``properdocs``, which builds the same project.
+    """
+    env = build_environment(activities, build_date, extra_env)
+    return subprocess.run(
+        build_command(site_dir, engine), cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def site_hashes(site: Path) -> dict[str, str]:
+    """Every file of a built site by its path in the site, with the SHA-256 of its bytes."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 class SessionList(HTMLParser):

@@ -55,24 +55,34 @@ def test_cancel_stops_work_that_runs(tmp_path):
     assert not marker.exists()
 
 
-def test_work_that_waits_for_a_build_that_died_stops_too(tmp_path):
-    """The work reads the end of its inbox when the build is gone, instead of waiting for ever."""
+def test_work_dies_with_the_build(tmp_path):
+    """A build that dies (killed, or gone without a word) takes its work along: nothing writes on after it."""
     script = (
         "import os, sys, time\n"
         "from herstelnetwerk.outputs.background import Background\n"
         "def work(inbox):\n"
-        "    try:\n"
-        "        inbox()\n"
-        "    finally:\n"
-        f"        open({str(tmp_path / 'gestopt')!r}, 'w').close()\n"
-        "Background(work)\n"
+        "    time.sleep(3)\n"
+        f"    open({str(tmp_path / 'te-laat')!r}, 'w').close()\n"
+        "job = Background(work)\n"
+        "print(job._process.pid, flush=True)\n"
         "os._exit(0)\n"  # the build dies without a word
     )
-    subprocess.run([sys.executable, "-c", script], cwd=REPO, timeout=60, check=True)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, timeout=60, check=True, capture_output=True)
+    child = int(done.stdout)
     deadline = time.monotonic() + 10
-    while not (tmp_path / "gestopt").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert (tmp_path / "gestopt").exists()
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+    time.sleep(3.5)
+    assert not (tmp_path / "te-laat").exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")  # a zombie has ended
 
 
 def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):

@@ -4,18 +4,16 @@ the same content with the same build date gives the same bytes."""
 from __future__ import annotations
 
 import gzip
-import hashlib
-import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 from calendar import timegm
 from datetime import date
 from pathlib import Path
 
 import pytest
+from build_support import mkdocs_build, site_hashes
 
 REPO = Path(__file__).resolve().parents[1]
 # A build date that is not today, so nothing can come from the machine's clock by luck.
@@ -28,35 +26,8 @@ OTHER_DAY = "2026-11-20"
 NOT_REPRODUCIBLE = re.compile(r"pagefind/(?:gemeenten/[a-z0-9-]+/)?(?:filter/|pagefind-entry\.json|pagefind\.)")
 
 
-def build(
-    site: Path,
-    activities: Path | None = None,
-    build_date: str = OTHER_DAY,
-    extra_env: dict[str, str] | None = None,
-    engine: str = "mkdocs",
-) -> subprocess.CompletedProcess:
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("SOURCE_DATE_EPOCH", "HERSTELNETWERK_ACTIVITIES")
-    }
-    env |= {"HERSTELNETWERK_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    if activities is not None:
-        env["HERSTELNETWERK_ACTIVITIES"] = str(activities)
-    return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def hashes(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
+def build(site: Path, activities: Path | None = None, **options) -> subprocess.CompletedProcess:
+    return mkdocs_build(site, activities, timeout=600, build_date=options.pop("build_date", OTHER_DAY), **options)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +41,7 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def test_same_input_same_bytes(two_builds):
-    first, second = map(hashes, two_builds)
+    first, second = map(site_hashes, two_builds)
     assert len(first) > 100
     assert {name for name in set(first) ^ set(second) if not NOT_REPRODUCIBLE.match(name)} == set()
     differing = sorted(
@@ -88,7 +59,7 @@ def test_shared_theme_blocks_change_no_byte(two_builds, tmp_path):
     site = tmp_path / "every-block"
     result = build(site, extra_env={"HERSTELNETWERK_RENDER_EVERY_BLOCK": "1"})
     assert result.returncode == 0, result.stderr
-    shared, every = hashes(two_builds[0]), hashes(site)
+    shared, every = site_hashes(two_builds[0]), site_hashes(site)
     pages = [name for name in shared if name.endswith(".html")]
     assert len(pages) > 100 and set(pages) == {name for name in every if name.endswith(".html")}
     assert [name for name in pages if shared[name] != every[name]] == []
@@ -104,7 +75,7 @@ def test_properdocs_builds_the_same_site(two_builds, tmp_path):
     site = tmp_path / "properdocs"
     result = build(site, engine="properdocs")
     assert result.returncode == 0, result.stderr
-    ours, theirs = hashes(two_builds[0]), hashes(site)
+    ours, theirs = site_hashes(two_builds[0]), site_hashes(site)
     assert {name for name in set(ours) ^ set(theirs) if not NOT_REPRODUCIBLE.match(name)} == set()
     differing = [name for name in ours if ours[name] != theirs.get(name) and not NOT_REPRODUCIBLE.match(name)]
     assert len(differing) > 100 and all(name.endswith(".html") for name in differing)
@@ -130,7 +101,7 @@ def test_sitemap_is_dated_by_the_build_date(two_builds):
 def test_failed_build_leaves_the_site_as_it_was(two_builds, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(two_builds[0], site)
-    before = hashes(site)
+    before = site_hashes(site)
     activities = tmp_path / "activities"
     shutil.copytree(REPO / "activities", activities)
     offering = activities / "offerings" / "inloop-baarn.yaml"
@@ -140,4 +111,4 @@ def test_failed_build_leaves_the_site_as_it_was(two_builds, tmp_path):
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert "offerings/inloop-baarn.yaml, regel" in output and "Het veld 'soort' bestaat niet" in output
-    assert hashes(site) == before
+    assert site_hashes(site) == before

@@ -9,13 +9,17 @@ what the build learns later (``send``; the work reads it with its ``inbox``).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any
 
 # The name of the process, as listed by multiprocessing.active_children().
 PROCESS_NAME = "herstelnetwerk-naast-de-bouw"
+_PR_SET_PDEATHSIG = 1
 
 
 class BackgroundError(RuntimeError):
@@ -30,7 +34,10 @@ class Background:
         self._answer, answer = context.Pipe(duplex=False)
         inbox, self._outbox = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_run, args=(work, inbox, answer, (self._answer, self._outbox)), name=PROCESS_NAME, daemon=True
+            target=_run,
+            args=(work, inbox, answer, (self._answer, self._outbox), os.getpid()),
+            name=PROCESS_NAME,
+            daemon=True,
         )
         self.cancelled = False
         self._closing = threading.Lock()
@@ -68,13 +75,26 @@ class Background:
             self._outbox.close()
 
 
-def _run(work: Callable[[Callable[[], Any]], Any], inbox, answer, parents_ends: tuple) -> None:
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this process when the build dies, so nothing writes on after a killed build."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: a killed build's pipes still stop the work at its next read
+        return
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
+def _run(work: Callable[[Callable[[], Any]], Any], inbox, answer, parents_ends: tuple, parent: int) -> None:
     # The build's own ends of the pipes: closed here, so when the build dies the inbox
     # reads the end of its pipe instead of waiting for ever.
     for end in parents_ends:
         end.close()
+    _die_with(parent)
     try:
         value = work(inbox.recv)
+    except BackgroundError as error:  # already said for the one who builds
+        answer.send(("error", str(error)))
     except BaseException as error:  # everything goes back to the build, which reports it
         answer.send(("error", f"{type(error).__name__}: {error}"))
     else:

@@ -18,6 +18,7 @@ from ..planning.search import GENERAL_INDEX, SearchRecord
 from . import search_index
 from .background import Background, BackgroundError
 from .feeds import write_feeds
+from .publishing import write_failure
 
 
 def staging_folder(site: Path) -> Path:
@@ -77,13 +78,15 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     site = Path(site)
     staging = staging_folder(site)
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
     data = plan.data
     try:
+        staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)
+    except OSError as error:  # a full disk, most likely: said in Dutch, as the build says it
+        raise BackgroundError(write_failure(error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return feeds, sum(indexed.values())
