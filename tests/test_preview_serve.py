@@ -9,9 +9,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
+from build_support import build_environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -116,3 +123,68 @@ def test_the_collector_is_left_as_it_was(preview):
         gc.enable()
     rebuild()
     assert gc.isenabled()
+
+
+# --- The real preview server after an edit that breaks the content ------------------------
+
+
+def _page(url: str) -> str | None:
+    """The page's text, also when the server answers with an error status; None if it does not answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, text: str, limit: float = 60) -> str:
+    deadline = time.monotonic() + limit
+    page = None
+    while time.monotonic() < deadline:
+        page = _page(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not show {text!r} within {limit} s; last answer: {(page or '')[:300]!r}")
+
+
+def test_the_preview_shows_a_broken_edit_in_dutch_and_the_fixed_one_again(tmp_path):
+    """As ``scripts/serve`` runs it: requests after a broken edit get the problem, never a wait."""
+    activities = tmp_path / "activities"
+    shutil.copytree(REPO / "activities", activities)
+    source = activities / "offerings" / f"{EDITED}.yaml"
+    good = source.read_bytes()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/activiteiten/{EDITED}/"
+    env = build_environment(activities)
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for(url, "<h1", limit=120)
+            source.write_bytes(good.replace(b"title:", b"title: [", 1))
+            problem = _wait_for(url, "De site kan nu niet worden gemaakt")
+            assert f"offerings/{EDITED}.yaml, regel" in problem
+            assert _page(f"http://127.0.0.1:{port}/") is not None, "every page answers, not only the edited one"
+
+            source.write_bytes(good.replace(b"title:", b"title:\x00", 1))  # a byte no editor shows
+            problem = _wait_for(url, "U+0000")
+            assert f"offerings/{EDITED}.yaml" in problem
+
+            source.write_bytes(good.replace(b"title: ", b"title: Weer goed ", 1))
+            _wait_for(url, "Weer goed")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "will appear stuck" not in text, text
