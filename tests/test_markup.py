@@ -114,12 +114,26 @@ def test_random_texts_render_as_markdown():
 
 @pytest.mark.parametrize(
     "target",
-    ["/\\evil.example/phish", "//evil.example/", "javascript:alert(1)", "data:text/html,x"],
-    ids=["backslash", "protocol-relative", "javascript", "data"],
+    [
+        "/\\evil.example/phish",
+        "/\\\\evil.example/phish",  # Markdown's escaped backslash is a backslash again in the page
+        "/\\/evil.example/phish",
+        "//evil.example/",
+        "javascript:alert(1)",
+        "data:text/html,x",
+    ],
+    ids=["backslash", "escaped-backslash", "escaped-slash", "protocol-relative", "javascript", "data"],
 )
 def test_a_link_that_would_leave_the_site_or_run_is_dropped(target):
     html = markup.to_html(f"Lees [meer]({target}) hier.")
     assert "href" not in html and "<a>meer</a>" in html
+
+
+@pytest.mark.parametrize("target", ["/&#92;evil.example/", "/&#x2F;evil.example/", "/&Tab;/evil.example/"])
+def test_a_character_reference_in_a_link_stays_text(target):
+    """A browser would decode '&#92;' in an attribute to a backslash; the renderer writes '&amp;#92;'."""
+    html = markup.to_html(f"Lees [meer]({target}) hier.")
+    assert 'href="/&amp;' in html
 
 
 @pytest.mark.parametrize("target", ["/over/", "#wat", "https://113.nl/", "mailto:info@example.org", "tel:0800-0113"])

@@ -37,7 +37,8 @@ class _SafeLinks(Treeprocessor):
 
 class _SafeLinksExtension(Extension):
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_SafeLinks(md), "safe_links", 1)
+        # After "unescape" (priority 0): a backslash-escaped character is itself again only then.
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", -1)
 
 
 @lru_cache(maxsize=1)
