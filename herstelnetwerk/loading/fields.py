@@ -31,6 +31,8 @@ class Context:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "een lege waarde"
     if isinstance(value, dict):
         return "een blok met velden"
     if isinstance(value, list):
@@ -44,7 +46,14 @@ def _expect_text(value: Any) -> str:
     return value
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters no text may hold: control characters (tab and line breaks aside), the C1 controls,
+# the bidirectional embeddings, overrides and isolates that make text read in another order
+# than it is written, the line and paragraph separators, halves of a character (surrogates,
+# from a YAML escape such as "\ud800") and the non-characters. A zero-width joiner, as in an
+# emoji, and the left-to-right and right-to-left marks of mixed scripts stay allowed.
+# (The schema's pattern leaves out the surrogates: an editor's regex sees an emoji as two of them.)
+_REFUSED_IN_SCHEMA = r"\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f{_REFUSED_IN_SCHEMA}\ud800-\udfff]")
 # The start of an HTML tag, comment or declaration. Texts are printed as they are
 # on the pages, so no text field may contain one ("3 < 5" and "<3" stay fine).
 HTML_RE = r"<\s*[/!?a-zA-Z]"
@@ -78,8 +87,12 @@ class Text(Kind):
         text = _expect_text(value).strip()
         if not text:
             raise Invalid("Dit veld is leeg. Vul een tekst in of haal de regel weg.")
-        if _CONTROL.search(text):
-            raise Invalid("De tekst bevat een onzichtbaar stuurteken. Typ de tekst opnieuw.")
+        control = _CONTROL.search(text)
+        if control:
+            raise Invalid(
+                f"De tekst bevat een onzichtbaar stuurteken (U+{ord(control[0]):04X}). "
+                "Typ de tekst opnieuw, of haal het teken weg."
+            )
         if not self.multiline and ("\n" in text or "\r" in text):
             raise Invalid("Deze tekst moet op één regel staan. Haal de regelovergang weg.")
         if _HTML.search(text):
@@ -93,8 +106,9 @@ class Text(Kind):
     def json_schema(self) -> dict:
         # No control characters (tab and, if multiline, newline are fine), no HTML tag;
         # a single-line text may end in a newline (a block scalar), as it is stripped.
-        allowed = r"\u0000-\u0008\u000b-\u001f\u007f" if self.multiline else r"\u0000-\u0008\u000a-\u001f\u007f"
-        pattern = rf"^(?:[^<{allowed}]|<(?!\s*[/!?a-zA-Z]))*\s*$"
+        breaks = r"\u000b-\u001f" if self.multiline else r"\u000a-\u001f"
+        refused = rf"\u0000-\u0008{breaks}{_REFUSED_IN_SCHEMA}"
+        pattern = rf"^(?:[^<{refused}]|<(?!\s*[/!?a-zA-Z]))*\s*$"
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": pattern}
 
 

@@ -161,6 +161,9 @@ class Walker:
                 return _FAILED
             items = []
             for index, item in enumerate(data):
+                if item is None:  # '-' with nothing after it, or '[a, , b]'
+                    self.problem(where + (index,), "Dit item van de lijst is leeg. Vul het in of haal het weg.")
+                    return _FAILED
                 parsed = self.value(kind.item, item, where + (index,))
                 if parsed is _FAILED:
                     return _FAILED
