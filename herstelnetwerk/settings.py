@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .loading.errors import visible
 from .loading.schedule import TZ
 
 ACTIVITIES_VARIABLE = "HERSTELNETWERK_ACTIVITIES"
@@ -55,4 +56,20 @@ def read_settings(
     if build_date is None:
         value = environ.get(BUILD_DATE_VARIABLE)
         build_date = parse_date(value) if value else datetime.now(TZ).date()
-    return Settings(activities=(Path(base) / chosen).resolve(), build_date=build_date)
+    return Settings(activities=content_folder(Path(base) / chosen), build_date=build_date)
+
+
+def content_folder(path: Path) -> Path:
+    """``path`` made absolute, if it is a folder; else a SettingsError that says what it is instead."""
+    shown = visible(str(path))
+    try:
+        folder = path.resolve(strict=True)
+    except RuntimeError:  # a symlink loop, found while resolving
+        raise SettingsError(f"De map met de inhoud ({shown}) is een snelkoppeling die naar zichzelf wijst.") from None
+    except OSError:
+        raise SettingsError(
+            f"De map met de inhoud ({shown}) bestaat niet. Geef met {ACTIVITIES_VARIABLE} de map met network.yaml."
+        ) from None
+    if not folder.is_dir():
+        raise SettingsError(f"De inhoud ({shown}) is geen map. Geef met {ACTIVITIES_VARIABLE} de map met network.yaml.")
+    return folder

@@ -154,3 +154,29 @@ def test_a_value_echoed_in_a_message_is_shown_not_acted_on(tmp_path, written, sh
         (line,) = [line for line in result.stdout.splitlines() if "kan hier niet" in line]
         assert shown in line
         assert not any(ch in line for ch in "\x1b\u202e") and line.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda folder: None, "bestaat niet"),
+        (lambda folder: folder.write_text("geen map"), "is geen map"),
+        (lambda folder: folder.symlink_to(folder), "is een snelkoppeling die naar zichzelf wijst"),
+        (lambda folder: (folder.parent / "n\x1b[31mieuw").mkdir(), "bestaat niet"),
+    ],
+    ids=["missing", "a-file", "symlink-loop", "missing-with-escape-nearby"],
+)
+def test_a_content_folder_that_is_not_one_is_a_dutch_usage_error(tmp_path, make, said):
+    folder = tmp_path / "inhoud\x1b]8;;x"  # an escape sequence in the name is shown, not acted on
+    make(folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check", "--activities", str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    assert f"De map met de inhoud ({tmp_path}/inhoud\\x1b]8;;x) {said}" in result.stderr or (
+        f"De inhoud ({tmp_path}/inhoud\\x1b]8;;x) {said}" in result.stderr
+    ), result.stderr
