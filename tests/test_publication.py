@@ -24,7 +24,7 @@ from herstelnetwerk.outputs import publishing
 from herstelnetwerk.outputs.publishing import Publication, write_failure
 
 sys.path.insert(0, str(REPO / "bench"))
-import generate  # noqa: E402
+import generate
 
 
 def _tree(folder: Path, files: dict[str, str]) -> Path:
