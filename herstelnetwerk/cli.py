@@ -48,7 +48,7 @@ def _escape_property(text: str) -> str:
 
 def github_command(problem: Problem, repo_root: Path) -> str:
     """One problem as a GitHub Actions workflow command (an annotation)."""
-    path = problem.path.resolve()
+    path = Path(os.path.abspath(problem.path))  # the file as named: resolving would follow a symlink (or loop)
     try:
         shown = path.relative_to(repo_root).as_posix()
     except ValueError:

@@ -139,8 +139,9 @@ def test_bad_build_date_in_the_environment_is_a_dutch_usage_error():
         ('"vrij\\edag"', "'vrij\\x1bdag'"),  # ESC: colours, hyperlinks and cursor moves in a terminal
         ('"vrijdag\\ud800"', "'vrijdag\\ud800'"),  # half a character: printing it failed
         ('"vrij\\u202edag"', "'vrij\\u202edag'"),  # right-to-left override: reorders what is read
+        ('"vrij\\Ldag"', "'vrij\\u2028dag'"),  # line separator: a line break in a terminal
     ],
-    ids=["escape", "lone-surrogate", "bidi-override"],
+    ids=["escape", "lone-surrogate", "bidi-override", "line-separator"],
 )
 def test_a_value_echoed_in_a_message_is_shown_not_acted_on(tmp_path, written, shown):
     root = make_tree(tmp_path / "activities")
@@ -153,7 +154,7 @@ def test_a_value_echoed_in_a_message_is_shown_not_acted_on(tmp_path, written, sh
         assert "Traceback" not in result.stderr
         (line,) = [line for line in result.stdout.splitlines() if "kan hier niet" in line]
         assert shown in line
-        assert not any(ch in line for ch in "\x1b\u202e") and line.isprintable()
+        assert not any(ch in line for ch in "\x1b\u202e\u2028") and line.isprintable()
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,28 @@ def test_a_file_where_a_folder_belongs(tree):
     (tree / "locations").write_text("locaties\n", encoding="utf-8")
     lines = check(tree)
     assert lines[0] == "Fout in locations: Hier hoort een map locations/ met .yaml-bestanden, geen bestand."
+
+
+def test_a_folder_that_is_a_symlink_out_of_the_content_folder_is_not_read(tree, tmp_path):
+    """Content from elsewhere would be published: a content folder may not lead out either."""
+    elsewhere = tmp_path / "elders"
+    (tree / "trainings").rename(elsewhere)
+    (tree / "trainings").symlink_to(elsewhere)
+    assert check(tree)[0] == (
+        "Fout in trainings: De map trainings/ is een snelkoppeling (symlink) naar een plek buiten de map met de "
+        "inhoud. Zet de bestanden zelf hier."
+    )
+
+
+def test_a_symlink_loop_in_a_github_annotation(tree):
+    """GitHub's annotation names the file as it is named: resolving it would follow the loop."""
+    (tree / "offerings" / "lus.yaml").symlink_to("lus.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "herstelnetwerk", "check", "--activities", str(tree), "--build-date", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        env={**os.environ, "PYTHONPATH": str(REPO), "GITHUB_ACTIONS": "true"},
+    )
+    assert "Traceback" not in result.stderr and result.returncode == 1
+    assert any(line.startswith("::error file=") and "lus.yaml" in line for line in result.stdout.splitlines())

@@ -53,6 +53,14 @@ class ParseCache:
         self._entries[(path, cls)] = (_stamp(path, build_date), result)
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, followed to where it leads, lies in ``root`` (a symlink loop counts: it is no folder)."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
 def _stamp(path: Path, build_date: date) -> tuple:
     try:
         stat = path.stat()
@@ -102,6 +110,16 @@ class _Checker:
         items: dict[str, Any] = {}
         folder = self.root / name
         if folder.exists() or folder.is_symlink():
+            if folder.is_symlink() and not _inside(folder, self.root):
+                self.problems.append(
+                    Problem(
+                        folder,
+                        None,
+                        f"De map {name}/ is een snelkoppeling (symlink) naar een plek buiten de map met de inhoud. "
+                        "Zet de bestanden zelf hier.",
+                    )
+                )
+                return items
             if not folder.is_dir():
                 self.problems.append(
                     Problem(folder, None, f"Hier hoort een map {name}/ met .yaml-bestanden, geen bestand.")

@@ -13,8 +13,9 @@ from pathlib import Path
 
 # Characters that would act instead of show in a terminal or a CI log: control characters
 # (ESC starts colours, hyperlinks and cursor moves), bidirectional controls that reorder what
-# is read, zero-width characters, a byte-order mark, and halves of a character (surrogates).
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+# is read, zero-width characters, the line and paragraph separators, a byte-order mark, and
+# halves of a character (surrogates).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
 def visible(text: str, keep: str = "") -> str:

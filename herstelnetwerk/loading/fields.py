@@ -151,7 +151,8 @@ def Slug(what: str) -> Pattern:
 
 
 Url = Pattern(
-    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>" "\"'" r"]*)?",  # no \" escape: JSON Schema regexes refuse it
+    # No \" escape: JSON Schema regexes refuse it. The path holds no space, quote, tag or invisible character.
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>" "\"'" rf"\u0000-\u001f{_REFUSED_IN_SCHEMA}]*)?",
     "Schrijf een volledig webadres dat begint met https://, zoals https://www.voorbeeld.nl/aanmelden.",
     max_length=500,
 )

@@ -45,26 +45,9 @@ class Document:
 
 
 # YAML 1.1 (and so PyYAML and libyaml) also breaks lines at a lone CR, NEL, U+2028 and U+2029;
-# git, GitHub and editors count only LF (CRLF is one). These show where the two part ways.
+# git, GitHub and editors count only LF (CRLF is one). A file with one is refused at that
+# character, so every line number YAML gives is the line an editor shows.
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-class Lines:
-    """The line of a YAML mark as a volunteer's editor numbers it (by LF), whatever breaks the file holds."""
-
-    def __init__(self, text: str) -> None:
-        self._by_yaml_line: list[int] | None = None
-        if _ODD_BREAK.search(text):
-            numbers = [1]
-            for found in _YAML_BREAK.finditer(text):
-                numbers.append(numbers[-1] + ("\n" in found[0]))
-            self._by_yaml_line = numbers
-
-    def __call__(self, mark: yaml.Mark) -> int:
-        if self._by_yaml_line is None:
-            return mark.line + 1
-        return self._by_yaml_line[min(mark.line, len(self._by_yaml_line) - 1)]
 
 
 class _Refused(Exception):
@@ -76,28 +59,24 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """A composer that refuses anchors and aliases before they are built."""
 
-    def __init__(self, text: str, lines: Lines) -> None:
-        super().__init__(text)
-        self._lines = lines
-
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _Refused(
-                self._lines(event.start_mark),
+                event.start_mark.line + 1,
                 "Verwijzingen met * (aliassen) zijn niet toegestaan. Schrijf de waarde gewoon nog een keer uit.",
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
             raise _Refused(
-                self._lines(event.start_mark),
+                event.start_mark.line + 1,
                 f"Ankers met & zijn niet toegestaan. Haal '&{event.anchor}' weg en schrijf waarden gewoon uit.",
             )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
                 raise _Refused(
-                    self._lines(event.start_mark),
+                    event.start_mark.line + 1,
                     "Hier staan te veel blokken of lijsten in elkaar. Schrijf de waarde als gewone tekst.",
                 )
             return super().compose_node(parent, index)
@@ -215,9 +194,24 @@ def _character_problem(exc: yaml.reader.ReaderError, path: Path, text: str) -> P
     )
 
 
-def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str, lines: Lines) -> Problem:
+def _odd_break_problem(found: re.Match, path: Path, text: str) -> Problem:
+    line = text.count("\n", 0, found.start()) + 1
+    if found[0] == "\r":
+        message = (
+            "Op deze regel staat een los regeleinde-teken (U+000D, van oude Mac-bestanden). "
+            "Sla het bestand op met gewone regeleinden, of typ de regel opnieuw."
+        )
+    else:
+        message = (
+            f"Op deze regel staat een onzichtbaar teken dat de regel afbreekt (U+{ord(found[0]):04X}). "
+            "Typ de regel opnieuw, of haal het teken weg."
+        )
+    return Problem(path, line, message)
+
+
+def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = lines(mark) if mark is not None else None
+    line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     problem = (getattr(exc, "problem", "") or "").lower()
     # Text on the problem line before the problem: 'titel: Koffie' in 'titel: Koffie: welkom'.
@@ -261,12 +255,11 @@ def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str, lines: Lines) -> P
     return Problem(path, line, message, column=column)
 
 
-def _to_python(node: yaml.Node, where: tuple, doc: Document, lines: Lines, problems: list[Problem]) -> Any:
-    path = doc.path
+def _to_python(node: yaml.Node, path: Path, where: tuple, doc: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            line = lines(key_node.start_mark)
+            line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(path, line, "Een naam (sleutel) moet gewone tekst zijn."))
                 continue
@@ -285,13 +278,13 @@ def _to_python(node: yaml.Node, where: tuple, doc: Document, lines: Lines, probl
                 )
                 continue
             doc.lines[where + (key,)] = line
-            result[key] = _to_python(value_node, where + (key,), doc, lines, problems)
+            result[key] = _to_python(value_node, path, where + (key,), doc, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            doc.lines[where + (index,)] = lines(item.start_mark)
-            items.append(_to_python(item, where + (index,), doc, lines, problems))
+            doc.lines[where + (index,)] = item.start_mark.line + 1
+            items.append(_to_python(item, path, where + (index,), doc, problems))
         return items
     # A scalar: keep the text. An empty plain value (``key:``) or ~/null means "nothing".
     assert isinstance(node, yaml.ScalarNode)
@@ -355,11 +348,13 @@ def load_document(path: Path, root: Path | None = None) -> tuple[Document | None
     text, problem = _decode(raw, path)
     if text is None:
         return None, [problem] if problem else []
-    lines = Lines(text)
+    odd = _ODD_BREAK.search(text)
+    if odd is not None:
+        return None, [_odd_break_problem(odd, path, text)]
     node = _compose_fast(text)
     if node is _CAREFUL:
         try:
-            loader = _Loader(text, lines)  # its reader refuses control characters at once
+            loader = _Loader(text)  # its reader refuses control characters at once
         except yaml.reader.ReaderError as exc:
             return None, [_character_problem(exc, path, text)]
         try:
@@ -369,13 +364,13 @@ def load_document(path: Path, root: Path | None = None) -> tuple[Document | None
         except yaml.reader.ReaderError as exc:
             return None, [_character_problem(exc, path, text)]
         except yaml.YAMLError as exc:
-            return None, [_yaml_problem(exc, path, text, lines)]
+            return None, [_yaml_problem(exc, path, text)]
         finally:
             loader.dispose()
     doc = Document(path=path, data=None)
     if node is None:
         return None, [Problem(path, 1, "Het bestand is leeg. Vul de velden in, zie de voorbeeldbestanden.")]
     problems: list[Problem] = []
-    doc.data = _to_python(node, (), doc, lines, problems)
-    doc.lines.setdefault((), lines(node.start_mark))
+    doc.data = _to_python(node, path, (), doc, problems)
+    doc.lines.setdefault((), node.start_mark.line + 1)
     return doc, problems
