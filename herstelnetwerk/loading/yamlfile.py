@@ -211,6 +211,11 @@ def _odd_break_problem(found: re.Match, path: Path, text: str) -> Problem:
 
 def _yaml_problem(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    key_start = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) == "while scanning a simple key" and key_start is not None:
+        # A line with no colon (often a line of a block text that lost its indentation): YAML notices
+        # only at the next line, or further down; the line itself is where the key began.
+        mark = key_start
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     problem = (getattr(exc, "problem", "") or "").lower()
