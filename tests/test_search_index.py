@@ -3,8 +3,10 @@ and what each index folder holds."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from browser_support import BUILD_DATE, ROOT
 
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.outputs import search_index
 from herstelnetwerk.planning import search, urls
 from herstelnetwerk.planning.plan import plan_site
 from herstelnetwerk.planning.site_data import build_site_data
@@ -58,3 +61,45 @@ def test_each_municipality_index_holds_its_pages_and_no_engine(built_site, site_
     hand_written = ("over/", "als-het-even-niet-gaat/")
     assert general["languages"]["nl"]["page_count"] == len(groups[search.GENERAL_INDEX]) + len(hand_written)
     assert (built_site / search.GENERAL_INDEX / "wasm.nl.pagefind").is_file()
+
+
+def write_indexes(site, records) -> None:
+    # In a thread of its own: the browser tests leave an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(search_index.write_indexes, site, records, search.GENERAL_INDEX).result()
+
+
+def index_files(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_the_same_records_give_the_same_index_files(site_data, tmp_path):
+    # Pagefind puts filters in hash-map order, seeded anew in each run: two runs show it.
+    records = plan_site(site_data).search_records([])
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_indexes(first, records)
+    write_indexes(second, records)
+    written = index_files(first)
+    assert any(path.endswith(".pf_filter") for path in written)
+    again = index_files(second)
+    assert sorted(written) == sorted(again)
+    assert [path for path in written if written[path] != again[path]] == []
+
+
+def test_each_index_names_its_filter_files_in_order_and_by_their_contents(site_data, tmp_path):
+    write_indexes(tmp_path, plan_site(site_data).search_records([]))
+    for entry_file in tmp_path.rglob("pagefind-entry.json"):
+        folder = entry_file.parent
+        (about,) = json.loads(entry_file.read_text())["languages"].values()
+        meta = folder / f"pagefind.{about['hash']}.pf_meta"
+        assert [path.name for path in folder.glob("*.pf_meta")] == [meta.name]
+        filters = search_index._read_data(meta.name, meta.read_bytes())[3]
+        assert [name for name, _ in filters] == sorted(name for name, _ in filters)
+        assert {path.name for path in (folder / "filter").iterdir()} == {f"{short}.pf_filter" for _, short in filters}
+        for name, short in filters:
+            compressed = (folder / "filter" / f"{short}.pf_filter").read_bytes()
+            filter_name, values = search_index._read_data(short, compressed)
+            assert filter_name == name
+            assert [value for value, _ in values] == sorted(value for value, _ in values)
+            contents = gzip.decompress(compressed).removeprefix(search_index.SIGNATURE)
+            assert f"{search_index.LANGUAGE}_{search_index._content_hash(contents)}".startswith(short)

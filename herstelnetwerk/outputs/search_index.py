@@ -11,26 +11,42 @@ would make 20,000 records take over half an hour.
 
 Only the general index carries the search engine (its JavaScript and
 WebAssembly); the other indexes are merged into it in the browser and only
-need their own data, so the engine's files are removed from their folders.
+need their own data, so the engine's files are left out of their folders.
+
+The same records give the same files. Pagefind 1.5 puts the filters of an
+index in the order of a hash map that is seeded anew in every run, so this
+module asks for the files (``GetFiles``) instead of having them written, puts
+the filters in a fixed order (``_fix_filter_order``) and writes the files
+itself. That also means every file is complete once ``write_indexes``
+returns: Pagefind's own writing may still be under way when it answers, and
+it stops at the end of its input without waiting for it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import gzip
+import hashlib
 import json
 import shutil
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from pagefind.service import get_executable
 
 from ..planning.search import SearchRecord
 
 LANGUAGE = "nl"
-# What a merged index is made of; the rest of a written bundle is the engine and its UI.
+# What a merged index is made of (the first part of each path); the rest of a bundle is the engine and its UI.
 MERGED_INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
 # Records sent to the indexer before waiting for its answers.
 BATCH = 500
+# What every compressed Pagefind file starts with once unpacked.
+SIGNATURE = b"pagefind_dcd"
+# The longest answer read: an index's files come back in one (a few megabytes at 20,000 records).
+LONGEST_ANSWER = 2**28
 
 
 def write_indexes(site: Path, records: dict[str, list[SearchRecord]], general: str) -> dict[str, int]:
@@ -50,7 +66,11 @@ class _Indexer:
         if executable is None:
             raise SearchIndexError("het programma pagefind is niet geïnstalleerd")
         self._process = await asyncio.create_subprocess_exec(
-            str(executable), "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24
+            str(executable),
+            "--service",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            limit=LONGEST_ANSWER,
         )
         stdin, stdout = self._process.stdin, self._process.stdout
         assert stdin is not None and stdout is not None  # both are pipes
@@ -119,6 +139,7 @@ async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], gen
     for folder in records:
         shutil.rmtree(site / folder, ignore_errors=True)
     counts: dict[str, int] = {}
+    writing: asyncio.Task | None = None
     indexer = await _Indexer().start()
     try:
         # The general index first: the others are written in folders inside its folder.
@@ -129,11 +150,18 @@ async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], gen
                 await asyncio.gather(
                     *(indexer.ask(_record_request(index, record)) for record in batch[start : start + BATCH])
                 )
-            await indexer.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site / folder)})
+            files = (await indexer.ask({"type": "GetFiles", "index_id": index}))["files"]
             await indexer.ask({"type": "DeleteIndex", "index_id": index})
+            bundle = {file["path"]: base64.b64decode(file["content"]) for file in files}
             if folder != general:
-                _keep_only_index_data(site / folder)
+                bundle = _only_index_data(bundle)
+            if writing:
+                await writing
+            # Written in a thread while the indexer makes the next index.
+            writing = asyncio.create_task(asyncio.to_thread(_write_bundle, site / folder, bundle))
             counts[folder] = len(batch)
+        if writing:
+            await writing
     finally:
         await indexer.close()
     return counts
@@ -153,8 +181,139 @@ def _record_request(index: int, record: SearchRecord) -> dict:
     }
 
 
-def _keep_only_index_data(bundle: Path) -> None:
-    keep = {path for pattern in MERGED_INDEX_FILES for path in bundle.glob(pattern)}
-    for path in bundle.iterdir():
-        if path not in keep:
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+def _only_index_data(bundle: dict[str, bytes]) -> dict[str, bytes]:
+    return {
+        path: data
+        for path, data in bundle.items()
+        if any(fnmatchcase(PurePosixPath(path).parts[0], pattern) for pattern in MERGED_INDEX_FILES)
+    }
+
+
+def _write_bundle(folder: Path, bundle: dict[str, bytes]) -> None:
+    """Write an index's files into ``folder``, its filters in a fixed order."""
+    made: set[Path] = set()
+    for path, data in _fix_filter_order(bundle).items():
+        relative = PurePosixPath(path)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f"pagefind noemt een bestand buiten de index: {path}")
+        target = folder / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+
+
+def _fix_filter_order(bundle: dict[str, bytes]) -> dict[str, bytes]:
+    """``bundle`` with the filters of each language in a fixed order: the one Pagefind itself uses after 1.5.2.
+
+    Pagefind 1.5 lists an index's filters in its metadata file, and the values
+    of a filter in that filter's file, in hash-map order, which changes from
+    run to run. Here the filters are sorted by name, their values by value, and
+    the sort orders by name. A file is named after the SHA-1 of its contents;
+    the metadata file names the filter files and is named in
+    ``pagefind-entry.json``, so what changes is renamed and its new name
+    written there. Page numbers, the word index and the fragments are already
+    the same in every run.
+    """
+    fixed = dict(bundle)
+    entry = bundle["pagefind-entry.json"].decode("utf-8")
+    for language, about in json.loads(entry)["languages"].items():
+        meta_path = f"pagefind.{about['hash']}.pf_meta"
+        version, pages, chunks, filters, sorts, fields = _read_data(meta_path, fixed.pop(meta_path))
+        contents = {}
+        for name, short in filters:
+            filter_path = f"filter/{short}.pf_filter"
+            filter_name, values = _read_data(filter_path, fixed.pop(filter_path))
+            contents[name] = _cbor([filter_name, sorted(values)])  # each value is there once: by value
+        named = []
+        for name in sorted(contents):
+            full = f"{language}_{_content_hash(contents[name])}"
+            short = full[: len(language) + 8]
+            while f"filter/{short}.pf_filter" in fixed and short != full:  # names clash: longer, like Pagefind
+                short = full[: len(short) + 2]
+            fixed[f"filter/{short}.pf_filter"] = _compressed(contents[name])
+            named.append([name, short])
+        meta = _cbor([version, pages, chunks, named, sorted(sorts), fields])
+        meta_hash = f"{language}_{_content_hash(meta)[: len(language) + 8]}"
+        fixed[f"pagefind.{meta_hash}.pf_meta"] = _compressed(meta)
+        reference = f'"hash":"{about["hash"]}"'
+        if reference not in entry:
+            raise SearchIndexError("onbekende indeling van pagefind in pagefind-entry.json")
+        entry = entry.replace(reference, f'"hash":"{meta_hash}"')
+    fixed["pagefind-entry.json"] = entry.encode("utf-8")
+    return fixed
+
+
+def _content_hash(data: bytes) -> str:
+    """Pagefind's name for contents: their SHA-1 in hexadecimal, each byte without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
+def _compressed(data: bytes) -> bytes:
+    return gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0)
+
+
+def _read_data(path: str, compressed: bytes) -> Any:
+    """One of Pagefind's data files: compressed, the signature, then one CBOR value."""
+    data = gzip.decompress(compressed)
+    if data.startswith(SIGNATURE):
+        value, end = _decode_cbor(data, len(SIGNATURE))
+        # It is written back: only what this codec reads and writes unchanged may be rewritten.
+        if end == len(data) and _cbor(value) == data[len(SIGNATURE) :]:
+            return value
+    raise SearchIndexError(f"onbekende indeling van pagefind in {path}")
+
+
+def _decode_cbor(data: bytes, at: int) -> tuple[Any, int]:
+    """The CBOR value at ``at`` and where it ends: only what Pagefind writes there (numbers, texts, lists)."""
+    kind, size = data[at] >> 5, data[at] & 31
+    at += 1
+    if 24 <= size <= 27:
+        width = 1 << (size - 24)
+        size, at = int.from_bytes(data[at : at + width], "big"), at + width
+    elif size > 27:
+        raise SearchIndexError("onbekende indeling van pagefind")
+    if kind == 0:
+        return size, at
+    if kind == 1:
+        return -1 - size, at
+    if kind == 3:
+        return data[at : at + size].decode("utf-8"), at + size
+    if kind == 4:
+        items = []
+        for _ in range(size):
+            item, at = _decode_cbor(data, at)
+            items.append(item)
+        return items, at
+    raise SearchIndexError("onbekende indeling van pagefind")
+
+
+def _cbor(value: Any) -> bytes:
+    """``value`` in CBOR as Pagefind writes it: definite lengths, each number in its shortest form."""
+    parts: list[bytes] = []
+    _encode_cbor(value, parts)
+    return b"".join(parts)
+
+
+def _encode_cbor(value: Any, parts: list[bytes]) -> None:
+    if isinstance(value, list):
+        parts.append(_cbor_head(4, len(value)))
+        for item in value:
+            _encode_cbor(item, parts)
+    elif isinstance(value, str):
+        text = value.encode("utf-8")
+        parts.append(_cbor_head(3, len(text)))
+        parts.append(text)
+    elif value >= 0:
+        parts.append(_cbor_head(0, value))
+    else:
+        parts.append(_cbor_head(1, -1 - value))
+
+
+def _cbor_head(kind: int, size: int) -> bytes:
+    if size < 24:
+        return bytes([kind << 5 | size])
+    for extra, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if size < 1 << (8 * width):
+            return bytes([kind << 5 | extra]) + size.to_bytes(width, "big")
+    raise SearchIndexError("onbekende indeling van pagefind")
