@@ -164,7 +164,7 @@ def test_a_killed_build_leaves_the_previous_site_or_the_new_one_whole(two_sites,
 
         # The next build removes what the killed one left.
         assert mkdocs_build(site).returncode == 0
-        assert _beside(site) == []
+        assert _beside(site) == [] and site_hashes(site) == old_files
     assert "old" in outcomes, f"no kill came before the end of the build ({duration:.1f} s): {outcomes}"
 
 
