@@ -139,3 +139,9 @@ def test_a_character_reference_in_a_link_stays_text(target):
 @pytest.mark.parametrize("target", ["/over/", "#wat", "https://113.nl/", "mailto:info@example.org", "tel:0800-0113"])
 def test_a_link_within_the_site_or_to_the_web_stays(target):
     assert f'href="{target}"' in markup.to_html(f"Lees [meer]({target}) hier.")
+
+
+def test_marks_nested_hundreds_deep_show_their_words_instead_of_crashing():
+    """The checker refuses them; if one still comes, the page shows the text as it was written."""
+    html = markup.to_html("- " * 500 + "x")
+    assert html.startswith("<p>- - -") and html.endswith("x</p>")

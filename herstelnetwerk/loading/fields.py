@@ -60,6 +60,15 @@ HTML_RE = r"<\s*[/!?a-zA-Z]"
 _HTML = re.compile(HTML_RE)
 
 
+def _refuse_invisible(text: str) -> None:
+    control = _CONTROL.search(text)
+    if control:
+        raise Invalid(
+            f"De tekst bevat een onzichtbaar stuurteken (U+{ord(control[0]):04X}). "
+            "Typ de tekst opnieuw, of haal het teken weg."
+        )
+
+
 def _ignore_case(word: str) -> str:
     """A regex for ``word`` in any case, without flags (JSON Schema has none)."""
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
@@ -87,12 +96,7 @@ class Text(Kind):
         text = _expect_text(value).strip()
         if not text:
             raise Invalid("Dit veld is leeg. Vul een tekst in of haal de regel weg.")
-        control = _CONTROL.search(text)
-        if control:
-            raise Invalid(
-                f"De tekst bevat een onzichtbaar stuurteken (U+{ord(control[0]):04X}). "
-                "Typ de tekst opnieuw, of haal het teken weg."
-            )
+        _refuse_invisible(text)
         if not self.multiline and ("\n" in text or "\r" in text):
             raise Invalid("Deze tekst moet op één regel staan. Haal de regelovergang weg.")
         if _HTML.search(text):
@@ -112,12 +116,27 @@ class Text(Kind):
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": pattern}
 
 
+# List and quote marks stacked at a line's start ("- - - x", "1. 1. x", "> > x") nest one in the other;
+# hundreds of them exhaust the Markdown renderer's stack, and a reader needs only a few.
+MAX_NESTED_MARKS = 6
+_DEEP_MARKS = re.compile(rf"(?m)^[ \t]*(?:(?:[-*+]|[0-9]{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_NESTED_MARKS + 1},}}")
+
+
 @dataclass(frozen=True)
 class Markdown(Text):
     """Free text with simple Markdown (bold, lists, links); no HTML."""
 
     max_length: int = 5000
     multiline: bool = True
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = super().parse(value, ctx)
+        if _DEEP_MARKS.search(text):
+            raise Invalid(
+                f"Hier staan meer dan {MAX_NESTED_MARKS} lijsten of citaten in elkaar (zoals '- - -'). "
+                "Schrijf de tekst eenvoudiger."
+            )
+        return text
 
     def label(self) -> str:
         return "tekst (Markdown)"
@@ -131,6 +150,7 @@ class Pattern(Kind):
 
     def parse(self, value: Any, ctx: Context) -> str:
         text = _expect_text(value).strip()
+        _refuse_invisible(text)  # the patterns allow none, but the surrogates only here (see _REFUSED_IN_SCHEMA)
         if len(text) > self.max_length or not re.fullmatch(self.regex, text):
             raise Invalid(f"{_describe(value)} klopt niet. {self.hint}")
         return text

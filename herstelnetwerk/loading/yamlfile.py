@@ -139,7 +139,9 @@ def _too_big(path: Path, size: int) -> Problem:
     return Problem(
         path,
         None,
-        f"Het bestand is te groot ({size // 1024} kB; maximaal {MAX_FILE_BYTES // 1024} kB). "
+        # Rounded, but never down to the limit itself: one byte over it is over it.
+        f"Het bestand is te groot ({max(round(size / 1024), MAX_FILE_BYTES // 1024 + 1)} kB; "
+        f"maximaal {MAX_FILE_BYTES // 1024} kB). "
         "Maak de teksten korter of splits het op.",
     )
 

@@ -92,7 +92,11 @@ def _markdown(text: str) -> str:
     renderer.reset()
     # Markdown's blockquote marker '>' was escaped above; bring it back at line starts.
     escaped = re.sub(r"(?m)^(\s*)&gt;", r"\1>", escaped)
-    return renderer.convert(escaped)
+    try:
+        return renderer.convert(escaped)
+    except RecursionError:  # lists or quotes nested hundreds deep (the checker refuses them): show the words
+        renderer.reset()
+        return _paragraphs(html.escape(text, quote=False))
 
 
 _TAG = re.compile(r"<[^>]+>")
