@@ -200,10 +200,13 @@ class Site:
         """Stop the work beside the build and remove the unfinished site; the previous one stays."""
         self.complete = False
         self.problem = str(error)
+        kept = self.publication is not None and self.publication.site.exists()
         self._stop_outputs()
         self._finish_publication()
         if isinstance(error, OSError):  # a full disk, a folder nobody may write in: one line, no traceback
-            self.problem = f"De site is niet gebouwd: {outputs.write_failure(error)}. De vorige site is gebleven."
+            self.problem = f"De site is niet gebouwd: {outputs.write_failure(error)}."
+            if kept:
+                self.problem += " De vorige site is gebleven."
             raise Abort(self.problem)
 
     def on_shutdown(self):
