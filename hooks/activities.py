@@ -102,12 +102,17 @@ class Site:
         # The theme prints the site's name into text and attributes as it is: it must be HTML already.
         # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
         config.site_name, config.site_url = escape(self.plan.name), self.plan.site_url
-        config.extra["content_security_policy"] = outputs.POLICY
+        config.extra["content_security_policy"] = outputs.PREVIEW_POLICY if self.serving else outputs.POLICY
         self._stop_outputs()
         self.outputs = outputs.OutputsRun(self.site_dir, self.plan)
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        hand_written = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
+        try:
+            planning.check_hand_written(hand_written, Path(config.config_file_path).parent)
+        except planning.ContentError as error:
+            raise PluginError(error.summary()) from None
         self.pages = add_pages(self.plan, files, config)
         if self.preview.active:
             self.views = {uri: planned.make_view() for uri, planned in self.pages.items()}

@@ -6,6 +6,7 @@ example content; the edit changes one activity's title.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -15,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -150,41 +152,69 @@ def _wait_for(url: str, text: str, limit: float = 60) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {limit} s; last answer: {(page or '')[:300]!r}")
 
 
-def test_the_preview_shows_a_broken_edit_in_dutch_and_the_fixed_one_again(tmp_path):
-    """As ``scripts/serve`` runs it: requests after a broken edit get the problem, never a wait."""
+@contextlib.contextmanager
+def serving(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """``mkdocs serve`` as ``scripts/serve`` runs it, on a copy of the example content: (address, content folder).
+
+    On leaving, the server's log must hold no traceback and no "appear stuck".
+    """
     activities = tmp_path / "activities"
     shutil.copytree(REPO / "activities", activities)
-    source = activities / "offerings" / f"{EDITED}.yaml"
-    good = source.read_bytes()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/activiteiten/{EDITED}/"
-    env = build_environment(activities)
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=REPO,
-            env=env,
+            env=build_environment(activities),
             stdout=output,
             stderr=subprocess.STDOUT,
         )
         try:
-            _wait_for(url, "<h1", limit=120)
-            source.write_bytes(good.replace(b"title:", b"title: [", 1))
-            problem = _wait_for(url, "De site kan nu niet worden gemaakt")
-            assert f"offerings/{EDITED}.yaml, regel" in problem
-            assert _page(f"http://127.0.0.1:{port}/") is not None, "every page answers, not only the edited one"
-
-            source.write_bytes(good.replace(b"title:", b"title:\x00", 1))  # a byte no editor shows
-            problem = _wait_for(url, "U+0000")
-            assert f"offerings/{EDITED}.yaml" in problem
-
-            source.write_bytes(good.replace(b"title: ", b"title: Weer goed ", 1))
-            _wait_for(url, "Weer goed")
+            base = f"http://127.0.0.1:{port}/"
+            _wait_for(base, "<h1", limit=120)
+            yield base, activities
         finally:
             server.terminate()
             server.wait(timeout=30)
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text and "will appear stuck" not in text, text
+
+
+def test_the_preview_shows_a_broken_edit_in_dutch_and_the_fixed_one_again(tmp_path):
+    """Requests after a broken edit get the problem, never a wait."""
+    with serving(tmp_path) as (base, activities):
+        source = activities / "offerings" / f"{EDITED}.yaml"
+        good = source.read_bytes()
+        url = f"{base}activiteiten/{EDITED}/"
+        source.write_bytes(good.replace(b"title:", b"title: [", 1))
+        problem = _wait_for(url, "De site kan nu niet worden gemaakt")
+        assert f"offerings/{EDITED}.yaml, regel" in problem
+        assert _page(base) is not None, "every page answers, not only the edited one"
+
+        source.write_bytes(good.replace(b"title:", b"title:\x00", 1))  # a byte no editor shows
+        problem = _wait_for(url, "U+0000")
+        assert f"offerings/{EDITED}.yaml" in problem
+
+        source.write_bytes(good.replace(b"title: ", b"title: Weer goed ", 1))
+        _wait_for(url, "Weer goed")
+
+
+def test_an_edit_shows_in_the_open_page_by_itself(tmp_path, page):
+    """The preview's live-reload script runs (the policy allows it while serving only) and reloads the page."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    with serving(tmp_path) as (base, activities):
+        page.goto(f"{base}activiteiten/{EDITED}/")
+        source = activities / "offerings" / f"{EDITED}.yaml"
+        source.write_bytes(source.read_bytes().replace(b"title: ", b"title: Vanzelf ", 1))
+        page.locator("h1", has_text="Vanzelf").wait_for(timeout=60_000)  # the same page, not a new visit
+    assert [text for text in messages if "Content Security Policy" in text] == []
+
+
+def test_a_built_site_allows_no_inline_script_but_its_own(built_site):
+    """The preview's allowance never reaches a build: each page's policy names its scripts by hash."""
+    html = (built_site / "activiteiten" / EDITED / "index.html").read_text(encoding="utf-8")
+    assert "'unsafe-inline'" not in html and "'sha256-" in html

@@ -381,3 +381,50 @@ def load_document(path: Path, root: Path | None = None) -> tuple[Document | None
     doc.data = _to_python(node, path, (), doc, problems)
     doc.lines.setdefault((), node.start_mark.line + 1)
     return doc, problems
+
+
+# A page's front matter as the site generator reads it: '---' on the first line, YAML, then '---' or '...'.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_problems(path: Path) -> list[Problem]:
+    """What is wrong with the front matter of a hand-written page (Markdown), in Dutch, with the line.
+
+    The site generator reads a broken front matter as none at all and goes on: the
+    page loses its title, template and description without a word. So it is read here first.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return [Problem(path, None, "Het bestand kan niet worden gelezen.")]
+    text, problem = _decode(raw, path)
+    if text is None:
+        return [problem] if problem else []
+    if not text.startswith("---"):
+        return []
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return [
+            Problem(
+                path,
+                1,
+                "De kop van deze pagina begint met --- maar wordt niet afgesloten. "
+                "Zet onder de velden een regel met alleen ---.",
+            )
+        ]
+    block = found.group(1)
+    try:
+        data = yaml.load(block, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        return [_shifted(_character_problem(exc, path, block))]
+    except yaml.YAMLError as exc:
+        return [_shifted(_yaml_problem(exc, path, block))]
+    if not isinstance(data, dict):
+        return [Problem(path, 2, "Tussen de regels met --- horen velden, zoals 'title: Welkom'.")]
+    return []
+
+
+def _shifted(problem: Problem) -> Problem:
+    """A problem in the front matter, on the page's own line (the block starts below the first ---)."""
+    line = problem.line + 1 if problem.line is not None else None
+    return Problem(problem.path, line, problem.message, problem.column)

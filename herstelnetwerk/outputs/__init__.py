@@ -9,12 +9,13 @@ complete (``publishing``).
 """
 
 from .background import BackgroundError
-from .csp import POLICY, fill_policy
+from .csp import POLICY, PREVIEW_POLICY, fill_policy
 from .publishing import Publication, write_failure
 from .writing import OutputsRun, remove_staging, staging_folder, write_outputs
 
 __all__ = [
     "POLICY",
+    "PREVIEW_POLICY",
     "BackgroundError",
     "OutputsRun",
     "Publication",

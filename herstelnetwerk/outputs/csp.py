@@ -26,6 +26,11 @@ POLICY = (
     "base-uri 'self'; form-action 'self'"
 )
 
+# While previewing (``mkdocs serve``), the server adds a live-reload script to every page as it
+# sends it, with a new number each time, so no hash can allow it: the preview alone allows inline
+# scripts. (With a hash in the policy a browser would ignore 'unsafe-inline'.) Never for a build.
+PREVIEW_POLICY = POLICY.replace(INLINE_SCRIPTS, "'unsafe-inline'")
+
 # Inline scripts: no src attribute, and not a data block such as JSON (browsers don't run those).
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)[^"'\s>]+""", re.I)

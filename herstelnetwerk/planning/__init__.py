@@ -8,7 +8,7 @@ and the search records. Nothing here knows the site generator.
 from ..loading.catalog import ParseCache
 from ..loading.errors import ContentError
 from .markup import markdown_html
-from .plan import PlannedPage, SitePlan, View, load_site, plan_site
+from .plan import PlannedPage, SitePlan, View, check_hand_written, load_site, plan_site
 from .search import SearchRecord, page_record
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "SearchRecord",
     "SitePlan",
     "View",
+    "check_hand_written",
     "load_site",
     "markdown_html",
     "page_record",

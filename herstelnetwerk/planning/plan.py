@@ -14,7 +14,7 @@ which the background process makes (``SitePlan.search_records``).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ..loading.agenda import build_agenda
 from ..loading.catalog import ParseCache, load_catalog
+from ..loading.errors import ContentError
+from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
 from . import display, dutch, finder, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
@@ -176,13 +178,20 @@ def plan_site(data: SiteData) -> SitePlan:
                 "location.html",
                 location.name,
                 partial(views.location_page, data, slug),
-                make_search_record=partial(search.location_record, data, slug),
+                f"{location.name}: het adres, hoe toegankelijk het is, hoe je er komt en wat er te doen is.",
+                partial(search.location_record, data, slug),
             )
         )
     for grouping in GROUPINGS:
         for key, label in grouping.choices:
             pages.append(
-                PlannedPage(grouping.url(key), "listing.html", label, partial(views.listing_page, data, grouping, key))
+                PlannedPage(
+                    grouping.url(key),
+                    "listing.html",
+                    label,
+                    partial(views.listing_page, data, grouping, key),
+                    f"Alle activiteiten bij '{label}', per gemeente, met wanneer en waar.",
+                )
             )
     hubs: dict[str, Callable[[], View]] = {
         "home": partial(views.home_page, data),
@@ -209,7 +218,8 @@ def _municipality_pages(data: SiteData, slug: str, name: str) -> Iterator[Planne
         "municipality.html",
         title,
         municipality_view,
-        make_search_record=partial(search.municipality_record, data, slug, title),
+        f"Gratis activiteiten en trainingen in {name}: wat er deze week is, waar en hoe je meedoet.",
+        partial(search.municipality_record, data, slug, title),
     )
     for year, month in programme.programme_months(data.agenda.build_date):
         yield PlannedPage(
@@ -217,5 +227,13 @@ def _municipality_pages(data: SiteData, slug: str, name: str) -> Iterator[Planne
             "programme.html",
             f"Programma {name}, {dutch.month(year, month)}",
             partial(programme.programme_page, data, slug, year, month),
+            f"Alle activiteiten in {name} in {dutch.month(year, month)}, per dag, om te printen of op te hangen.",
         )
     yield PlannedPage(programme.embed_url(slug), "embed.html", title, partial(programme.embed_page, data, slug))
+
+
+def check_hand_written(pages: Iterable[Path], root: Path) -> None:
+    """Raise ContentError when the front matter of a hand-written page is broken (it would be ignored)."""
+    problems = [problem for page in pages for problem in front_matter_problems(page)]
+    if problems:
+        raise ContentError(problems, root)
