@@ -9,6 +9,7 @@ here at build time (no outside service ever sees who prints what).
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -96,6 +97,7 @@ class ProgrammeView:
     municipality_url: str
     page_url: str
     page_address: str  # the page's address without https://, to type over from paper
+    address_parts: list[str]  # ... in pieces that end at a '/' or '.': a narrow caption breaks only there
     qr: Markup
     other_months: list[Link]
 
@@ -116,6 +118,7 @@ def programme_page(data: SiteData, slug: str, year: int, month: int) -> Programm
         municipality_url=urls.municipality(slug),
         page_url=page_url,
         page_address=page_url.replace("https://", ""),
+        address_parts=re.findall(r"[^/.]+[/.]?|[/.]", page_url.replace("https://", "")),
         qr=qr_svg(page_url, f"QR-code naar de website: {page_url}"),
         other_months=[
             Link(dutch.month(y, m), programme_url(slug, y, m))
