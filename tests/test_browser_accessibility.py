@@ -168,3 +168,18 @@ def test_reduced_motion_is_honoured(browser, site_url, name):
     finally:
         normal.close()
         calm.close()
+
+
+def test_the_crisis_numbers_are_buttons_a_thumb_finds(browser, site_url):
+    """On a phone the crisis page's numbers are tap-to-call buttons of at least 48 by 48 px, readable in contrast."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}als-het-even-niet-gaat/")
+        buttons = page.locator("article a.hn-call")
+        assert [buttons.nth(i).get_attribute("href") for i in range(buttons.count())] == ["tel:08000113", "tel:112"]
+        for i in range(buttons.count()):
+            box = buttons.nth(i).bounding_box()
+            assert box is not None and box["height"] >= 48 and box["width"] >= 48, box
+    finally:
+        context.close()
