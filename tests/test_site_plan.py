@@ -10,6 +10,7 @@ import pytest
 
 from herstelnetwerk import planning
 from herstelnetwerk.planning import finder, programme, views
+from herstelnetwerk.planning.site_data import rhythm
 from herstelnetwerk.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,3 +82,18 @@ def test_only_shown_offerings_are_searchable(plan):
         "training.html",
         "location.html",
     }
+
+
+@pytest.mark.parametrize(
+    ("slug", "said"),
+    [
+        ("wmee-soest", "12 bijeenkomsten op woensdag, vanaf 9 december 2026, 13:30 tot 16:00"),
+        (
+            "wrap-tweedaagse-amersfoort",
+            "2 bijeenkomsten op donderdag en vrijdag, vanaf 7 januari 2027, 09:30 tot 16:30",
+        ),
+    ],
+)
+def test_a_course_says_on_which_days_and_from_when(plan, slug, said):
+    """'12 bijeenkomsten, 13:30 tot 16:00' left a resident asking: which day, starting when?"""
+    assert rhythm(plan.data.catalog.offerings[slug]) == said
