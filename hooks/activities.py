@@ -74,8 +74,10 @@ class Site:
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.preview.active = self.serving and dirty
-        # Serving builds into a folder of its own; --dirty means "write into the site as it is".
-        self.publishing = not self.serving and not dirty
+        # Serving builds into a folder of its own; --dirty means "write into the site as it is";
+        # gh-deploy pushes the folder it built before the build is over. (`serve --clean` says
+        # "build" here: ``on_serve`` stops publishing once it knows.)
+        self.publishing = command == "build" and not dirty
 
     def on_config(self, config):
         self.started, self.problem = time.perf_counter(), None
@@ -97,7 +99,11 @@ class Site:
         self.pages, self.views, self.complete = {}, {}, False
         if self.publishing:
             self.publication = outputs.Publication(Path(config.site_dir))
-            config.site_dir = str(self.publication.begin())
+            try:
+                config.site_dir = str(self.publication.begin())
+            except outputs.PublicationError as error:
+                self.publication = None
+                raise PluginError(str(error)) from None
         self.site_dir = Path(config.site_dir)
         # The theme prints the site's name into text and attributes as it is: it must be HTML already.
         # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
@@ -178,11 +184,11 @@ class Site:
             )
             self._outputs().report_when_done(lambda message: log.warning(f"{BACKGROUND_FAILED}: {message}"))
             return
-        run, self.outputs = self._outputs(), None
         try:
-            feeds, records = run.result()
+            feeds, records = self._outputs().result()
         except outputs.BackgroundError as error:
             raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
+        self.outputs = None  # only now: an interrupted wait still stops the work (``on_shutdown``)
         self.complete = True  # MkDocs may still refuse it (--strict counts the warnings next)
         log.info(
             f"Klaar: {self.plan.summary()}, {self.rendered} pagina's, {feeds} agenda-bestanden, "
@@ -235,6 +241,9 @@ class Site:
             ) from None
 
     def on_serve(self, server, config, builder):
+        if self.publishing:  # `serve --clean`: its first build goes in place now, the later ones are written there
+            self._finish_publication()
+            self.publishing, self.serving = False, True
         server.watch(str(self.plan.data.catalog.root))
         show_problems(server, lambda: self.problem)
         return server

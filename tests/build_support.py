@@ -55,6 +55,19 @@ def mkdocs_build(
     )
 
 
+def living_members(group: int) -> list[int]:
+    """The processes of process group ``group`` that still run (Linux; a zombie waiting to be reaped has ended)."""
+    living = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # it ended while we looked
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            living.append(int(stat.parent.name))
+    return living
+
+
 def site_hashes(site: Path) -> dict[str, str]:
     """Every file of a built site by its path in the site, with the SHA-256 of its bytes."""
     return {

@@ -78,11 +78,12 @@ def test_work_dies_with_the_build(tmp_path):
 
 
 def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting to be reaped has ended, and so has a reaped one)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
         return False
-    return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")  # a zombie has ended
+    return state != "Z"
 
 
 def test_move_into_keeps_the_pages_and_replaces_the_files(tmp_path):

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-from build_support import REPO, build_command, build_environment, mkdocs_build, site_hashes
+from build_support import REPO, build_command, build_environment, living_members, mkdocs_build, site_hashes
 
 from herstelnetwerk.outputs import publishing
-from herstelnetwerk.outputs.publishing import Publication, write_failure
+from herstelnetwerk.outputs.publishing import Publication, PublicationError, write_failure
 
 sys.path.insert(0, str(REPO / "bench"))
 import generate
@@ -76,9 +76,16 @@ def test_abandon_keeps_the_site_and_removes_the_unfinished_one(tmp_path):
     assert _texts(site) == {"index.html": "oud"} and _beside(site) == []
 
 
+def _killed(publication: Publication) -> None:
+    """What a killed build leaves: its folder, but not its lock (the system drops that with the process)."""
+    publication._unlock()
+
+
 def test_the_next_build_removes_what_a_killed_one_left(tmp_path):
     site = _tree(tmp_path / "site", {"index.html": "oud"})
-    _tree(Publication(site).begin(), {"index.html": "half"})  # ... and then the build was killed
+    killed = Publication(site)
+    _tree(killed.begin(), {"index.html": "half"})
+    _killed(killed)
     assert _beside(site) == [".site-in-aanbouw"]
     publication = Publication(site)
     assert list(publication.begin().iterdir()) == []
@@ -92,8 +99,44 @@ def test_a_build_stopped_between_the_two_renames_is_repaired(tmp_path):
     publication = Publication(site)
     _tree(publication.begin(), {"index.html": "nieuw"})
     os.rename(site, publication.workspace / "vorige")  # the first rename, then the build was killed
+    _killed(publication)
     Publication(site).begin()
     assert _texts(site) == {"index.html": "nieuw"}
+
+
+def test_a_second_build_into_the_same_site_is_refused_while_the_first_runs(tmp_path):
+    site = _tree(tmp_path / "site", {"index.html": "oud"})
+    first = Publication(site)
+    _tree(first.begin(), {"index.html": "nieuw"})
+    with pytest.raises(PublicationError, match="Er wordt al een site gebouwd in deze map"):
+        Publication(site).begin()
+    first.publish()  # the first build's work is whole
+    assert _texts(site) == {"index.html": "nieuw"} and _beside(site) == []
+
+
+def test_hidden_files_of_the_site_stay_in_it(tmp_path, swap):
+    """MkDocs keeps a site's hidden files when it cleans the folder (a .git to deploy from): so does the swap."""
+    site = _tree(tmp_path / "site", {"index.html": "oud", ".htaccess": "regels", ".git/HEAD": "ref: main"})
+    publication = Publication(site)
+    _tree(publication.begin(), {"index.html": "nieuw"})
+    publication.publish()
+    assert _texts(site) == {"index.html": "nieuw", ".htaccess": "regels", ".git/HEAD": "ref: main"}
+
+
+def test_a_site_that_is_a_symlink_is_built_where_it_leads(tmp_path, swap):
+    target = _tree(tmp_path / "www" / "html", {"index.html": "oud"})
+    (tmp_path / "site").symlink_to(target)
+    publication = Publication(tmp_path / "site")
+    _tree(publication.begin(), {"index.html": "nieuw"})
+    publication.publish()
+    assert (tmp_path / "site").is_symlink() and _texts(target) == {"index.html": "nieuw"}
+
+
+def test_a_file_where_the_site_belongs_is_refused_not_replaced(tmp_path):
+    (tmp_path / "site").write_text("een bestand", encoding="utf-8")
+    with pytest.raises(PublicationError, match="is een bestand"):
+        Publication(tmp_path / "site").begin()
+    assert (tmp_path / "site").read_text(encoding="utf-8") == "een bestand"
 
 
 def test_write_failures_are_said_in_dutch():
@@ -124,11 +167,10 @@ def two_sites(tmp_path_factory):
 
 
 def _wait_for_the_group_to_end(group: int, limit: float = 10.0) -> bool:
+    """Whether every process of ``group`` ends within ``limit`` seconds (one that waits to be reaped has ended)."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        try:
-            os.killpg(group, 0)
-        except ProcessLookupError:
+        if not living_members(group):
             return True
         time.sleep(0.05)
     return False

@@ -10,7 +10,7 @@ complete (``publishing``).
 
 from .background import BackgroundError
 from .csp import POLICY, PREVIEW_POLICY, fill_policy
-from .publishing import Publication, write_failure
+from .publishing import Publication, PublicationError, write_failure
 from .writing import OutputsRun, remove_staging, staging_folder, write_outputs
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "BackgroundError",
     "OutputsRun",
     "Publication",
+    "PublicationError",
     "fill_policy",
     "remove_staging",
     "staging_folder",
