@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from herstelnetwerk.loading.catalog import load_catalog
+from herstelnetwerk.loading.fields import Context, Markdown
 from herstelnetwerk.planning import markup
 
 REPO = Path(__file__).resolve().parents[1]
@@ -145,3 +146,9 @@ def test_marks_nested_hundreds_deep_show_their_words_instead_of_crashing():
     """The checker refuses them; if one still comes, the page shows the text as it was written."""
     html = markup.to_html("- " * 500 + "x")
     assert html.startswith("<p>- - -") and html.endswith("x</p>")
+
+
+def test_a_horizontal_rule_of_spaced_dashes_is_no_nesting():
+    """'- - - - - - - -' is a rule across the page in Markdown, not eight lists in each other."""
+    assert Markdown().parse("Boven\n\n- - - - - - - -\n\nOnder", Context(date(2026, 1, 1)))
+    assert "<hr" in markup.to_html("Boven\n\n- - - - - - - -\n\nOnder")

@@ -119,7 +119,10 @@ class Text(Kind):
 # List and quote marks stacked at a line's start ("- - - x", "1. 1. x", "> > x") nest one in the other;
 # hundreds of them exhaust the Markdown renderer's stack, and a reader needs only a few.
 MAX_NESTED_MARKS = 6
-_DEEP_MARKS = re.compile(rf"(?m)^[ \t]*(?:(?:[-*+]|[0-9]{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_NESTED_MARKS + 1},}}")
+# (A line of only dashes, stars or underscores, "- - - -", is a horizontal rule: no nesting.)
+_DEEP_MARKS = re.compile(
+    rf"(?m)^(?![-*_ \t]*$)[ \t]*(?:(?:[-*+]|[0-9]{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_NESTED_MARKS + 1},}}"
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,10 @@ def Slug(what: str) -> Pattern:
 
 Url = Pattern(
     # No \" escape: JSON Schema regexes refuse it. The path holds no space, quote, tag or invisible character.
-    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>" "\"'" rf"\u0000-\u001f{_REFUSED_IN_SCHEMA}]*)?",
+    # Nor a soft hyphen, zero-width or direction mark, or byte-order mark: invisible in an address.
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>"
+    "\"'"
+    rf"\u0000-\u001f\u00ad\u200b-\u200f\u2060-\u2064\ufeff{_REFUSED_IN_SCHEMA}]*)?",
     "Schrijf een volledig webadres dat begint met https://, zoals https://www.voorbeeld.nl/aanmelden.",
     max_length=500,
 )

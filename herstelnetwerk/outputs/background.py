@@ -76,7 +76,11 @@ class Background:
 
 
 def _die_with(parent: int) -> None:
-    """Ask Linux to kill this process when the build dies, so nothing writes on after a killed build."""
+    """Ask Linux to kill this process when the build dies, so nothing writes on after a killed build.
+
+    Strictly, Linux sends the signal when the thread that started this process ends;
+    MkDocs builds in one thread, so that is when the build ends.
+    """
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: a killed build's pipes still stop the work at its next read
