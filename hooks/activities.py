@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from herstelnetwerk import outputs, planning, settings
 
 from generated_pages import HandWrittenRecords, add_pages
-from preview import Preview, show_problems
+from preview import Preview, WarningsKept, show_problems
 from shared_blocks import SharedBlocks
 
 log = logging.getLogger("mkdocs.hooks.activities")
@@ -63,6 +63,7 @@ class Site:
         self.publication: outputs.Publication | None = None
         self.complete = False  # the build's pages, feeds and search index are all written
         self.problem: str | None = None  # why the last build failed, in Dutch, for the preview to show
+        self.warnings = WarningsKept()  # while serving: the build's warnings, which fail it with --strict
         self.started = 0.0
         self.rendered = self.total = 0  # pages, for the progress lines
 
@@ -81,6 +82,8 @@ class Site:
 
     def on_config(self, config):
         self.started, self.problem = time.perf_counter(), None
+        if self.serving:
+            self.warnings.attach()
         base = Path(config.config_file_path).parent.resolve()
         try:
             chosen = settings.read_settings(
@@ -210,7 +213,7 @@ class Site:
     def on_build_error(self, error):
         """Stop the work beside the build and remove the unfinished site; the previous one stays."""
         self.complete = False
-        self.problem = str(error)
+        self.problem = self.warnings.problem(error) if self.serving else str(error)
         kept = self.publication is not None and self.publication.site.exists()
         self._stop_outputs()
         self._finish_publication()

@@ -82,6 +82,32 @@ Verbeter het bestand en sla het op: deze pagina laadt dan vanzelf de site weer.<
 """
 
 
+class WarningsKept(logging.Handler):
+    """The warnings of the build under way, for the problem page: with --strict they are why it failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith("mkdocs.livereload"):  # the server's own request lines
+            self.messages.append(record.getMessage())
+
+    def attach(self) -> None:
+        """Keep the warnings of the build that starts now (once attached, it stays for the serving process)."""
+        self.messages = []
+        build_log = logging.getLogger("mkdocs")
+        if self not in build_log.handlers:
+            build_log.addHandler(self)
+
+    def problem(self, error: Exception) -> str:
+        """Why the build failed: ``error``, and when the warnings failed it (strict), those warnings in Dutch."""
+        if not self.messages or not str(error).startswith("Aborted with"):
+            return str(error)
+        shown = "\n".join(f"- {message}" for message in self.messages)
+        return f"De site is niet gemaakt: er zijn waarschuwingen, en de bouw is streng (strict):\n{shown}"
+
+
 def show_problems(server, problem: Callable[[], str | None]) -> None:
     """Let ``server`` (MkDocs's preview server) show ``problem()`` on every page while a rebuild fails.
 
