@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from herstelnetwerk.planning.plan import load_site
+from herstelnetwerk.settings import read_settings
 
 
 class _Page(HTMLParser):
@@ -82,3 +86,17 @@ def test_the_printed_programme_breaks_its_address_only_between_parts(built_site)
     address = re.search(r'class="hn-programme__url">(.*?)</span>', page).group(1)
     assert "<wbr>" in address and re.sub("<wbr>", "", address).endswith("/")
     assert "printknop" not in page
+
+
+def test_a_municipality_day_list_says_walk_in_free_and_online_in_words(built_site):
+    """'Can I just walk in, is it free, is it online': answered in each item, as on the offering's card."""
+    repo = Path(__file__).resolve().parents[1]
+    cards = load_site(read_settings(repo, build_date=date(2026, 11, 23)), repo).data.cards
+    html = (built_site / "gemeenten" / "amersfoort" / "index.html").read_text(encoding="utf-8")
+    days = re.findall(r'<ul class="hn-day__list">(.*?)</ul>', html, re.S)
+    items = [item for day in days for item in re.findall(r"<li[^>]*>(.*?)</li>", day, re.S)]
+    assert len(items) > 5
+    for item in items:
+        card = cards[re.search(r'href="[./]*activiteiten/([^/"]+)/"', item).group(1)]
+        for shown, word in ((card.walk_in, "Gewoon binnenlopen"), (card.free, "Gratis"), (card.online, "Online")):
+            assert (word in item) == shown, (card.slug, word)

@@ -136,6 +136,7 @@ class Card:
     walk_in: bool
     full: bool
     online: bool
+    free: bool
     next_session: SessionView | None
 
 
@@ -205,6 +206,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             walk_in=offering.is_walk_in,
             full=offering.is_full,
             online=offering.is_online,
+            free=offering.is_free,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
         )
         if municipality is None:
