@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from jinja2 import BytecodeCache
+from mkdocs.exceptions import Abort
 
 from herstelnetwerk.planning import ParseCache
 
@@ -102,7 +103,7 @@ class WarningsKept(logging.Handler):
 
     def problem(self, error: Exception) -> str:
         """Why the build failed: ``error``, and when the warnings failed it (strict), those warnings in Dutch."""
-        if not self.messages or not str(error).startswith("Aborted with"):
+        if not self.messages or not isinstance(error, Abort):  # a content error says all itself
             return str(error)
         shown = "\n".join(f"- {message}" for message in self.messages)
         return f"De site is niet gemaakt: er zijn waarschuwingen, en de bouw is streng (strict):\n{shown}"
