@@ -9,9 +9,16 @@
 //
 // The index is split so a search downloads little on a large network: a general
 // index (with the search engine; it holds the online activities too) and one per
-// municipality. The finder adds the index of each municipality it searches in:
-// the chosen ones, the nearest ones for "Gebruik mijn locatie", or all of them
-// on a network with few municipalities.
+// municipality. Nothing is fetched before a search asks for it: with no words and
+// no filter the page only waits (the engine comes when the search field is first
+// used). Then the finder adds the index of each municipality it searches in: the
+// chosen ones, the nearest ones for "Gebruik mijn locatie", or all of them on a
+// network with few municipalities.
+//
+// Honest results: the engine, when a word is in no index, searches for the longest
+// start of it that is ("depressie" becomes "de", which is everywhere). So each word
+// is checked first (is it in the index, or does an indexed word start with it?), and
+// a word that is nowhere finds nothing, as it should.
 
 const TIME_ZONE = "Europe/Amsterdam";
 const PAGE_SIZE = 10;
@@ -24,17 +31,7 @@ const NOTHING = "-";
 const TYPING_PAUSE_MS = 300;
 
 const root = document.querySelector("[data-finder]");
-if (root) {
-  start(root).catch((error) => {
-    console.error(error);
-    root.hidden = true;
-    const fallback = document.querySelector("[data-finder-nojs]");
-    if (fallback) {
-      fallback.textContent = "Zoeken lukt nu niet. Kies hieronder zelf waar je kijkt.";
-      fallback.hidden = false;
-    }
-  });
-}
+if (root) start(root);
 
 // --- dates, in the Netherlands' time zone -------------------------------------------
 
@@ -116,9 +113,69 @@ function distanceInWords(km) {
   return km < 1 ? "minder dan 1 km" : `ongeveer ${KM.format(km)} km`;
 }
 
+// --- words and sentences ------------------------------------------------------------
+
+// A word as the index compares it: lower case, without accents.
+function folded(word) {
+  return word.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+}
+
+// The words of a query, as the engine splits them.
+function queryWords(text) {
+  return text.split(/[^\p{L}\p{N}'-]+/u).map((w) => w.replace(/^['-]+|['-]+$/g, "")).filter(Boolean);
+}
+
+// The words of a text without the punctuation around them, folded.
+function bareWords(text) {
+  return text.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).map(folded);
+}
+
+// Does the word after `words[i]` start a new sentence? The index's texts end every part with
+// a full stop; an abbreviation ("o.a. koffie") is followed by a small letter.
+function endsSentence(words, i) {
+  return i >= words.length - 1 || (/[.!?]["')]*$/.test(words[i]) && /^["'(]?[\p{Lu}\p{N}]/u.test(words[i + 1]));
+}
+
+// The whole sentence in which the first found word stands, with the found words marked, as
+// nodes; null when no word of the text was found (only the title or the search words were).
+const LONGEST_SENTENCE = 45;
+function sentenceAround(content, locations) {
+  const words = content.split(/[\r\n\s]+/g);
+  const hits = new Set(locations.filter((l) => l < words.length));
+  if (!hits.size) return null;
+  const first = Math.min(...hits);
+  let start = first;
+  while (start > 0 && !endsSentence(words, start - 1)) start--;
+  let end = first;
+  while (!endsSentence(words, end)) end++;
+  // A very long sentence (a list of facts): the part around the word, marked as cut.
+  let before = "";
+  let after = "";
+  if (end - start + 1 > LONGEST_SENTENCE) {
+    const from = Math.max(start, first - 15);
+    const until = Math.min(end, from + LONGEST_SENTENCE - 1);
+    if (from > start) { start = from; before = "… "; }
+    if (until < end) { end = until; after = " …"; }
+  }
+  const nodes = [before];
+  for (let i = start; i <= end; i++) {
+    if (i > start) nodes.push(" ");
+    nodes.push(hits.has(i) ? element("mark", null, words[i]) : words[i]);
+  }
+  nodes.push(after);
+  return nodes;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 // --- the finder -------------------------------------------------------------------
 
-async function start(root) {
+function start(root) {
   const config = JSON.parse(root.dataset.search);
   NAMES = config.names;
   WEEKDAYS = config.weekdays;
@@ -126,28 +183,27 @@ async function start(root) {
   const query = form.elements.namedItem(NAMES.query);
   const statusLine = root.querySelector("[data-status]");
   const resultList = root.querySelector("[data-results]");
+  const resultsArea = root.querySelector(".hn-finder__results");
+  const nothing = root.querySelector("[data-nothing]");
   const moreButton = root.querySelector("[data-more]");
   const nearButton = root.querySelector("[data-near]");
   const nearStatus = root.querySelector("[data-near-status]");
-  const filterPanel = root.querySelector("[data-filters]");
+  const filterToggle = root.querySelector("[data-filters-toggle]");
+  const filterBody = root.querySelector("[data-filters]");
+  const showButton = root.querySelector("[data-show]");
   const chosenLabel = root.querySelector("[data-chosen]");
   const whereNote = root.querySelector("[data-where]");
   const lastDate = root.dataset.last;
+  const idleText = statusLine.dataset.idle;
   const whenOptions = [...form.querySelectorAll("input")].filter((i) => i.name === NAMES.when).map((i) => i.value);
   const municipalities = new Map(config.municipalities.map((m) => [m.slug, m]));
   const searchAll = config.municipalities.length <= config.searchAllUpTo;
-
   const bundle = new URL(root.dataset.bundle, document.baseURI);
   const siteRoot = new URL("..", bundle);
-  const pagefind = await import(new URL("pagefind.js", bundle).href);
-  // No web worker: one file less to download, and the search is quick on the main thread.
-  const engineOptions = { noWorker: true, baseUrl: siteRoot.pathname, excerptLength: 24 };
-  await pagefind.options(engineOptions);
+  // The engine searches in a web worker: on a slow phone the page stays responsive meanwhile.
+  const engineOptions = { baseUrl: siteRoot.pathname, excerptLength: 24 };
 
-  document.querySelector("[data-finder-nojs]")?.setAttribute("hidden", "");
-  root.hidden = false;
-  if (window.matchMedia("(min-width: 60em)").matches) filterPanel.open = true;
-
+  let engine = null; // the search engine, loaded when first needed
   let position = null; // {lat, lon}: only in this variable, never sent or stored
   let listing = null;
   let shown = 0;
@@ -155,13 +211,29 @@ async function start(root) {
   let countsPending = false;
   let merged = []; // the folders of the indexes added to the general one
   let switching = Promise.resolve();
+  let known = new Map(); // word -> is it in the loaded indexes (forgotten when they change)
+  let ends = null; // every session end the loaded indexes know, for the date filter
+
+  function loadEngine() {
+    engine ??= (async () => {
+      const pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options(engineOptions);
+      return pagefind;
+    })();
+    return engine;
+  }
+
+  function failed(error) {
+    console.error(error);
+    statusLine.textContent = "Zoeken lukt nu niet. Kies hieronder zelf waar je kijkt.";
+  }
 
   // The municipalities to search in: all of a small network (a region, so every count is
   // known); on a large one the chosen ones, else the nearest, else none.
   function searchedMunicipalities(params) {
-    if (searchAll) return [...municipalities.keys()];
     const chosen = params.getAll(NAMES.municipality).filter((slug) => municipalities.has(slug));
     if (chosen.length) return chosen;
+    if (searchAll) return [...municipalities.keys()];
     if (position) {
       return [...municipalities.values()].filter((m) => m.lat !== undefined)
         .sort((a, b) => distanceKm(position, a) - distanceKm(position, b))
@@ -172,7 +244,7 @@ async function start(root) {
 
   // Make the engine search the general index plus exactly these indexes. An index cannot be
   // taken out again, so fewer indexes than before means starting over (from the browser's cache).
-  function useIndexes(folders) {
+  function useIndexes(pagefind, folders) {
     switching = switching.then(async () => {
       if (folders.length === merged.length && folders.every((f) => merged.includes(f))) return;
       if (!merged.every((f) => folders.includes(f))) {
@@ -183,6 +255,8 @@ async function start(root) {
       const added = folders.filter((f) => !merged.includes(f));
       await Promise.all(added.map((f) => pagefind.mergeIndex(new URL(f, siteRoot).pathname)));
       merged = [...merged, ...added];
+      known = new Map();
+      ends = null;
     });
     return switching;
   }
@@ -204,8 +278,49 @@ async function start(root) {
     for (const name of [NAMES.from, NAMES.until]) form.elements.namedItem(name).value = params.get(name) || "";
   }
 
+  // Is this word in the loaded indexes, or does a word there start with it (it is still being typed)?
+  async function isKnown(pagefind, word) {
+    if (known.has(word)) return known.get(word);
+    let found = (await pagefind.search(`"${word}"`)).results.length > 0;
+    if (!found) {
+      const loose = await pagefind.search(word);
+      if (loose.results.length) {
+        // The engine's best result for the word: do its found words really start with it?
+        const item = await loose.results[0].data();
+        const start = folded(word);
+        const words = (item.content || "").split(/[\r\n\s]+/g);
+        found = item.locations.some((l) => bareWords(words[l] || "").some((w) => w.startsWith(start)))
+          || Object.values(item.meta || {}).some((value) => bareWords(value).some((w) => w.startsWith(start)));
+      }
+    }
+    known.set(word, found);
+    return found;
+  }
+
+  // The words of the query that can find something, and the ones that cannot.
+  async function checkedWords(pagefind, params) {
+    const words = queryWords(params.get(NAMES.query) || "");
+    const found = [];
+    const missing = [];
+    for (const word of words) ((await isKnown(pagefind, word)) ? found : missing).push(word);
+    return { found, missing, asked: words.length > 0 };
+  }
+
+  // The session ends of the chosen dates that are still to come by the visitor's clock, or null.
+  async function chosenEnds(pagefind, params, when) {
+    const days = chosenDates(params, lastDate, when);
+    if (!days) return null;
+    ends ??= Object.keys((await pagefind.filters())[NAMES.date] || {}).sort();
+    const { date: today, time } = now();
+    const chosen = new Set(days);
+    return ends.filter((end) => {
+      const [day, until] = end.split("T");
+      return chosen.has(day) && (day > today || until > time);
+    });
+  }
+
   // Pagefind filters for the chosen options; `without` leaves one group out (for its counts).
-  function filtersFor(params, without = null) {
+  async function filtersFor(pagefind, params, without = null) {
     const filters = {};
     for (const group of NAMES.lists) {
       const values = params.getAll(group);
@@ -215,30 +330,26 @@ async function start(root) {
       if (group !== without && params.get(group) === NAMES.yes) filters[group] = NAMES.yes;
     }
     if (without !== NAMES.when) {
-      const days = chosenDates(params, lastDate);
-      if (days) filters[NAMES.date] = { any: days.length ? days : [NOTHING] };
+      const chosen = await chosenEnds(pagefind, params);
+      if (chosen) filters[NAMES.date] = { any: chosen.length ? chosen : [NOTHING] };
     }
     return filters;
   }
 
-  function search(params, filters) {
-    return pagefind.search(params.get(NAMES.query) || null, { filters });
-  }
-
   // How many results each option would give, with the other groups as they are.
-  async function updateCounts(params, mine) {
+  async function updateCounts(pagefind, params, text, mine) {
     const counts = {};
     for (const group of [...NAMES.lists, ...NAMES.yesNo]) {
       // An empty "any" loads the group's values for counting without narrowing the search.
-      const result = await search(params, { ...filtersFor(params, group), [group]: { any: [] } });
+      const result = await pagefind.search(text, { filters: { ...(await filtersFor(pagefind, params, group)), [group]: { any: [] } } });
       if (mine !== round) return;
       counts[group] = result.filters[group] || {};
     }
-    const others = filtersFor(params, NAMES.when);
+    const others = await filtersFor(pagefind, params, NAMES.when);
     counts[NAMES.when] = {};
     for (const when of whenOptions) {
-      const days = chosenDates(params, lastDate, [when]);
-      const result = await search(params, { ...others, [NAMES.date]: { any: days.length ? days : [NOTHING] } });
+      const chosen = await chosenEnds(pagefind, params, [when]);
+      const result = await pagefind.search(text, { filters: { ...others, [NAMES.date]: { any: chosen.length ? chosen : [NOTHING] } } });
       if (mine !== round) return;
       counts[NAMES.when][when] = result.results.length;
     }
@@ -248,40 +359,51 @@ async function start(root) {
       // A municipality whose index is not loaded: its number is not known here.
       if (input.name === NAMES.municipality && !searched.has(municipalities.get(input.value)?.index)) {
         label.textContent = "";
-        label.classList.remove("hn-n--zero");
         continue;
       }
-      const count = counts[input.name]?.[input.value] || 0;
-      label.textContent = `(${count})`;
-      label.classList.toggle("hn-n--zero", count === 0);
+      label.textContent = `(${counts[input.name]?.[input.value] || 0})`;
     }
   }
 
+  function clearCounts() {
+    for (const label of form.querySelectorAll("[data-count]")) label.textContent = "";
+  }
+
   // The results in the order to show them: by distance, by relevance, or the soonest first.
-  async function makeListing(params, mine) {
-    const filters = filtersFor(params);
+  async function makeListing(pagefind, params, text, mine) {
+    const filters = await filtersFor(pagefind, params);
     if (position) {
-      return orderedListing(params, filters, mine, NAMES.place, (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
+      return orderedListing(pagefind, text, filters, mine, NAMES.place, (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
     }
-    if (params.get(NAMES.query)) {
-      const result = await search(params, filters);
-      return { total: result.results.length, slice: (a, b) => Promise.all(result.results.slice(a, b).map(load)) };
+    if (text) {
+      // Every activity has one "next" value: their sum is the number of activities found.
+      const result = await pagefind.search(text, { filters: { ...filters, [NAMES.next]: { any: [] } } });
+      return {
+        total: result.results.length,
+        activities: sum(result.filters[NAMES.next]),
+        slice: (a, b) => Promise.all(result.results.slice(a, b).map((r) => r.data())),
+      };
     }
     // Each index sorts its own results; together they are put in order by their next time.
-    return orderedListing(params, filters, mine, NAMES.next, (value) => value, () => {});
+    return orderedListing(pagefind, text, filters, mine, NAMES.next, (value) => value, () => {});
+  }
+
+  function sum(counts) {
+    return Object.values(counts || {}).reduce((a, b) => a + b, 0);
   }
 
   // The results in the order of one filter's values (place or next time). The values, with the
   // number of results for each, come without loading any result; so only the results of the
   // first values are loaded, batch by batch. Results without a value come last.
-  async function orderedListing(params, filters, mine, name, keyOf, note) {
-    const all = await search(params, { ...filters, [name]: { any: [] } });
+  async function orderedListing(pagefind, text, filters, mine, name, keyOf, note) {
+    const search = (extra) => pagefind.search(text, { filters: { ...filters, ...extra } });
+    const all = await search({ [name]: { any: [] }, [NAMES.next]: { any: [] } });
     if (mine !== round) return null;
     const values = Object.entries(all.filters[name] || {}).filter(([, n]) => n > 0)
       .map(([value, n]) => ({ value, n, key: keyOf(value) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const withValue = values.length
-      ? new Set((await search(params, { ...filters, [name]: { any: values.map((v) => v.value) } })).results.map((r) => r.id))
+      ? new Set((await search({ [name]: { any: values.map((v) => v.value) } })).results.map((r) => r.id))
       : new Set();
     const without = all.results.filter((r) => !withValue.has(r.id));
     const ready = [];
@@ -294,8 +416,8 @@ async function start(root) {
           n += values[next].n;
           batch.push(values[next++].value);
         }
-        const found = await search(params, { ...filters, [name]: { any: batch } });
-        const loaded = await Promise.all(found.results.map(load));
+        const found = await search({ [name]: { any: batch } });
+        const loaded = await Promise.all(found.results.map((r) => r.data()));
         for (const item of loaded) {
           const value = item.filters[name]?.[0];
           item.key = value ? keyOf(value) : Infinity;
@@ -306,34 +428,36 @@ async function start(root) {
       }
       if (ready.length < count && next >= values.length) {
         const start = ready.length - withValue.size;
-        ready.push(...await Promise.all(without.slice(start, start + count - ready.length).map(load)));
+        ready.push(...await Promise.all(without.slice(start, start + count - ready.length).map((r) => r.data())));
       }
     }
-    return { total: all.results.length, slice: async (a, b) => { await fill(b); return ready.slice(a, b); } };
-  }
-
-  async function load(result) {
-    return await result.data();
+    return {
+      total: all.results.length,
+      activities: sum(all.filters[NAMES.next]),
+      slice: async (a, b) => { await fill(b); return ready.slice(a, b); },
+    };
   }
 
   function nextTime(meta) {
     const { date: today, time } = now();
     for (const slot of (meta.tijden || "").split(" ").filter(Boolean)) {
-      const [start, end] = slot.split("/");
-      const [day, from] = start.split("T");
+      const [begin, end] = slot.split("/");
+      const [day, from] = begin.split("T");
       if (day > today || (day === today && end > time)) return `${dayInWords(day, today)}, ${from} - ${end}`;
     }
     return null;
   }
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
+  // The search words' topics that the searched words belong to ("Past bij: Angst en spanning").
+  function topicsFound(meta, words) {
+    if (!meta.onderwerpen || !words.length) return [];
+    const starts = words.map(folded);
+    const names = meta.onderwerpen.split("\n");
+    const lists = (meta.zoekwoorden || "").split("\n");
+    return names.filter((name, i) => bareWords(`${name} ${lists[i] || ""}`).some((w) => starts.some((s) => w.startsWith(s))));
   }
 
-  function resultItem(item) {
+  function resultItem(item, words) {
     const meta = item.meta;
     const li = element("li", "hn-result");
     const article = element("article");
@@ -350,30 +474,68 @@ async function start(root) {
     if (meta.plaats) fact("Waar", meta.gemeente && !meta.plaats.includes(meta.gemeente) ? `${meta.plaats} (${meta.gemeente})` : meta.plaats);
     if (item.km !== undefined && item.km !== Infinity) fact("Afstand", distanceInWords(item.km));
     if (facts.children.length) article.append(facts);
-    if (meta[NAMES.walkIn] === NAMES.yes || meta.vol === NAMES.yes) {
-      const tags = element("p", "hn-card__meta");
-      if (meta[NAMES.walkIn] === NAMES.yes) tags.append(element("span", "hn-tag hn-tag--walkin", "Gewoon binnenlopen"));
-      if (meta.vol === NAMES.yes) tags.append(" ", element("span", "hn-tag hn-tag--full", "Vol"));
-      article.append(tags);
-    }
-    // With words to search for, the passage where they occur; otherwise the summary.
-    const text = query.value.trim() ? item.plain_excerpt : meta.samenvatting || item.plain_excerpt;
-    if (text) article.append(element("p", "hn-result__excerpt", text));
+    const tags = element("p", "hn-card__meta");
+    const tag = (className, text) => { tags.append(tags.children.length ? " " : "", element("span", `hn-tag ${className}`, text)); };
+    if (meta[NAMES.walkIn] === NAMES.yes) tag("hn-tag--walkin", "Gewoon binnenlopen");
+    if (meta[NAMES.free] === NAMES.yes) tag("hn-tag--free", "Gratis");
+    if (meta.gemeente === "Online") tag("hn-tag--online", "Online");
+    if (meta.vol === NAMES.yes) tag("hn-tag--full", "Vol");
+    if (tags.children.length) article.append(tags);
+    // With words to search for, the sentence in which they occur; otherwise the summary.
+    const sentence = words.length ? sentenceAround(item.content || "", item.locations || []) : null;
+    const excerpt = element("p", "hn-result__excerpt");
+    if (sentence) excerpt.append(...sentence);
+    else excerpt.textContent = meta.samenvatting || "";
+    if (excerpt.textContent) article.append(excerpt);
+    const topics = sentence ? [] : topicsFound(meta, words);
+    if (topics.length) article.append(element("p", "hn-result__why", `Past bij: ${topics.join(", ")}`));
     li.append(article);
     return li;
   }
 
-  function statusText(total) {
-    const where = whereNote.hidden ? "" : " Kies een gemeente of gebruik je locatie om ook activiteiten in de buurt te vinden.";
-    if (!total) return `Niets gevonden. Probeer een ander woord of zet een filter uit.${where}`;
-    const count = total === 1 ? "1 resultaat" : `${total} resultaten`;
-    return (position ? `${count}, het dichtstbij eerst.` : `${count}.`) + where;
+  function countInWords(listing) {
+    const others = listing.total - listing.activities;
+    const activities = listing.activities === 1 ? "1 activiteit" : `${listing.activities} activiteiten`;
+    if (!others) return activities;
+    return `${activities} en ${others === 1 ? "1 andere pagina" : `${others} andere pagina's`}`;
   }
 
-  async function showMore(mine, focusFirst) {
+  function statusText(listing, words) {
+    const where = whereNote.hidden ? "" : " Kies een gemeente of gebruik je locatie om ook activiteiten in de buurt te vinden.";
+    const missing = words.missing.length ? `Op ${words.missing.map((w) => `"${w}"`).join(" en ")} vonden we niets. ` : "";
+    if (!listing.total) {
+      const what = words.found.length && words.missing.length ? "Met de andere woorden en deze filters vonden we ook niets." : "";
+      return `${missing || "Niets gevonden. "}${what}`.trim() + where;
+    }
+    const found = `${listing.total} gevonden: ${countInWords(listing)}${position ? ", het dichtstbij eerst" : ""}.`;
+    return missing + found + where;
+  }
+
+  function showLabel(listing) {
+    if (!listing) return "Toon de activiteiten";
+    if (!listing.total) return "Niets gevonden: zet een filter uit";
+    if (listing.total === listing.activities) return `Toon ${countInWords(listing)}`;
+    return `Toon ${listing.total} resultaten`;
+  }
+
+  function nextSteps(params) {
+    nothing.querySelector("[data-municipality-step]")?.remove();
+    const chosen = params.getAll(NAMES.municipality).filter((slug) => municipalities.has(slug));
+    if (chosen.length === 1) {
+      const m = municipalities.get(chosen[0]);
+      const item = element("li");
+      item.dataset.municipalityStep = "";
+      const link = element("a", null, `Alles wat er in ${m.name} is`);
+      link.href = new URL(m.url, siteRoot).pathname;
+      item.append(link);
+      nothing.querySelector("ul").prepend(item);
+    }
+  }
+
+  async function showMore(mine, focusFirst, words) {
     const items = await listing.slice(shown, shown + PAGE_SIZE);
     if (mine !== round) return;
-    const nodes = items.map(resultItem);
+    const nodes = items.map((item) => resultItem(item, words));
     resultList.append(...nodes);
     shown += items.length;
     const moreHadFocus = document.activeElement === moreButton;
@@ -382,29 +544,68 @@ async function start(root) {
     else if (moreHadFocus && moreButton.hidden) statusLine.focus();
   }
 
+  let wordsShown = [];
   async function update() {
     const mine = ++round;
     const params = formParams();
     const chosen = [...params.keys()].filter((k) => k !== NAMES.query).length;
     chosenLabel.textContent = chosen ? `(${chosen} aan)` : "";
+    for (const group of filterBody.querySelectorAll("[data-group]")) {
+      const n = [...group.querySelectorAll("input")].filter((i) => (i.type === "checkbox" ? i.checked : i.value)).length;
+      group.querySelector("[data-group-chosen]").textContent = n ? `(${n} gekozen)` : "";
+    }
+    const hadFocus = resultList.contains(document.activeElement) || document.activeElement === moreButton;
+    if (!params.get(NAMES.query) && !chosen) {
+      // Nothing asked yet: nothing to fetch.
+      listing = null;
+      resultList.replaceChildren();
+      moreButton.hidden = true;
+      nothing.hidden = true;
+      whereNote.hidden = true;
+      statusLine.textContent = idleText;
+      showButton.textContent = showLabel(null);
+      clearCounts();
+      return;
+    }
+    statusLine.textContent = "Even zoeken…";
+    const pagefind = await loadEngine();
     const searched = searchedMunicipalities(params);
     whereNote.hidden = searched.length > 0;
-    await useIndexes(searched.map((slug) => municipalities.get(slug).index));
+    await useIndexes(pagefind, searched.map((slug) => municipalities.get(slug).index));
     if (mine !== round) return;
-    const made = await makeListing(params, mine);
+    const words = await checkedWords(pagefind, params);
+    if (mine !== round) return;
+    // Only words that are somewhere; none of them at all: nothing found, not everything.
+    const text = words.found.join(" ") || null;
+    const made = words.asked && !words.found.length
+      ? { total: 0, activities: 0, slice: async () => [] }
+      : await makeListing(pagefind, params, text, mine);
     if (mine !== round || !made) return;
     listing = made;
-    const hadFocus = resultList.contains(document.activeElement) || document.activeElement === moreButton;
+    wordsShown = words.found;
     resultList.replaceChildren();
     shown = 0;
-    await showMore(mine, false);
+    await showMore(mine, false, wordsShown);
     if (mine !== round) return;
-    statusLine.textContent = statusText(listing.total);
+    statusLine.textContent = statusText(listing, words);
+    showButton.textContent = showLabel(listing);
+    nextSteps(params);
+    nothing.hidden = listing.total > 0;
     // Focus was on a result that is gone now: put it on the line that says what was found.
     if (hadFocus && !root.contains(document.activeElement)) statusLine.focus();
-    // The counts need every filter's values: only fetch them when the filters are open (phones fold them).
-    if (filterPanel.open) await updateCounts(params, mine);
+    // The counts need every filter's values: only fetch them when the filters are shown (phones
+    // fold them). Words that are nowhere find nothing with any filter: no counts to fetch.
+    if (words.asked && !text) clearCounts();
+    else if (filtersShown()) await updateCounts(pagefind, params, text, mine);
     else countsPending = true;
+  }
+
+  function filtersShown() {
+    return filterBody.offsetParent !== null;
+  }
+
+  function run() {
+    update().catch(failed);
   }
 
   // --- events ---------------------------------------------------------------------
@@ -418,37 +619,47 @@ async function start(root) {
   }
 
   let typing = null;
+  query.addEventListener("focus", () => { loadEngine().catch(failed); }, { once: true });
   query.addEventListener("input", () => {
     clearTimeout(typing);
-    typing = setTimeout(() => { remember(false); update(); }, TYPING_PAUSE_MS);
+    typing = setTimeout(() => { remember(false); run(); }, TYPING_PAUSE_MS);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typing);
     remember(true);
-    update();
+    run();
   });
   form.addEventListener("change", (event) => {
     if (event.target === query) return;
     remember(true);
-    update();
+    run();
   });
   root.querySelector("[data-clear]").addEventListener("click", () => {
     for (const input of form.querySelectorAll("input[type=checkbox]")) input.checked = false;
     for (const name of [NAMES.from, NAMES.until]) form.elements.namedItem(name).value = "";
     remember(true);
-    update();
+    run();
   });
-  moreButton.addEventListener("click", () => showMore(round, true));
-  filterPanel.addEventListener("toggle", () => {
-    if (filterPanel.open && countsPending) {
+  moreButton.addEventListener("click", () => showMore(round, true, wordsShown).catch(failed));
+
+  function openFilters(open) {
+    filterBody.classList.toggle("hn-filters__body--open", open);
+    filterToggle.setAttribute("aria-expanded", String(open));
+    if (open && countsPending && listing && listing.total) {
       countsPending = false;
-      updateCounts(formParams(), round);
+      loadEngine().then((pagefind) => updateCounts(pagefind, formParams(), wordsShown.join(" ") || null, round)).catch(failed);
     }
+  }
+  filterToggle.addEventListener("click", () => openFilters(filterToggle.getAttribute("aria-expanded") !== "true"));
+  showButton.addEventListener("click", () => {
+    if (filterToggle.offsetParent !== null) openFilters(false);
+    resultsArea.scrollIntoView({ block: "start" });
+    statusLine.focus({ preventScroll: true });
   });
   window.addEventListener("popstate", () => {
     showParams(new URLSearchParams(location.search));
-    update();
+    run();
   });
 
   nearButton.addEventListener("click", () => {
@@ -457,7 +668,7 @@ async function start(root) {
       nearButton.textContent = "Gebruik mijn locatie";
       nearButton.setAttribute("aria-pressed", "false");
       nearStatus.textContent = "";
-      update();
+      run();
       return;
     }
     if (!navigator.geolocation) {
@@ -470,12 +681,13 @@ async function start(root) {
       nearButton.textContent = "Niet meer sorteren op afstand";
       nearButton.setAttribute("aria-pressed", "true");
       nearStatus.textContent = "Wat het dichtst bij je is, staat nu bovenaan.";
-      update();
+      run();
     }, () => {
       nearStatus.textContent = "Je locatie is niet gebruikt. Kies dan je gemeente bij de filters.";
     }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 600000 });
   });
 
   showParams(new URLSearchParams(location.search));
-  await update();
+  root.dataset.ready = "";
+  run();
 }

@@ -68,4 +68,5 @@ def script_names() -> dict[str, object]:
         "until": UNTIL,
         "municipality": MUNICIPALITY,
         "walkIn": WALK_IN,
+        "free": FREE,
     }

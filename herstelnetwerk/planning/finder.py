@@ -53,6 +53,7 @@ class FinderView:
     extras: list[Option]  # walk-in, free, step-free, online: the value is the filter's name
     yes: str  # the value of a checked extra
     links: list[LinkGroup]
+    next_steps: list[Link]  # offered when a search finds nothing
 
 
 def finder_search(data: SiteData) -> dict[str, Any]:
@@ -67,6 +68,7 @@ def finder_search(data: SiteData) -> dict[str, Any]:
                 "slug": m.slug,
                 "name": m.name,
                 "index": municipality_index(m.slug),
+                "url": urls.municipality(m.slug),
                 **({"lat": m.centre[0], "lon": m.centre[1]} if m.centre else {}),
             }
             for m in data.network.municipalities
@@ -107,6 +109,11 @@ def finder_page(data: SiteData) -> FinderView:
         range_until=filters.UNTIL,
         extras=_options(EXTRAS),
         yes=filters.YES,
+        next_steps=[
+            Link("Kies je gemeente en kijk wat er deze week is", urls.MUNICIPALITIES),
+            Link("Alles waar je gewoon kunt binnenlopen", filters.finder_url((filters.WALK_IN, filters.YES))),
+            Link("Gaat het nu niet goed? Hier vind je hulp", urls.CRISIS),
+        ],
         links=[
             LinkGroup("Gemeenten", [Link(name, urls.municipality(slug)) for slug, name in municipalities]),
             LinkGroup(

@@ -6,10 +6,12 @@ dates, ...) and a few values the result shows (next times, place). The
 words come from the same data the page shows, so the index can be written
 while the pages are still being rendered (``outputs.search_index``).
 
-Dates: an offering gets the dates of its sessions in the next
-``FINDER_DAYS`` days as filter values. The browser turns "today", "this
-week", a weekday or a date range into a set of dates from the *real* current
-date, so a page built last night still answers correctly today.
+Dates: an offering gets the ends of its sessions in the next ``FINDER_DAYS``
+days as filter values (``2026-12-01T16:00``). The browser turns "today",
+"this week", a weekday or a date range into the set of those values that lie
+ahead of the *real* current time, so a page built last night still answers
+correctly tonight: a session that ended this afternoon no longer counts for
+"today".
 
 The index is split, so one search downloads little however large the network:
 a general index (trainings, municipality pages, hand-written pages and the
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from ..loading.schedule import Session
 from . import display, filters, markup, urls
 from .site_data import AUDIENCE_LABELS, THEME_LABELS, SiteData
 from .views import location_summary
@@ -81,9 +84,24 @@ def coordinates_value(coordinates: tuple[float, float]) -> str:
     return f"{lat:.5f} {lon:.5f}"
 
 
+def session_end(session: Session) -> str:
+    """When a session ends, as a date filter value: its day and its end, ``2026-12-01T16:00``."""
+    return f"{session.start:%Y-%m-%d}T{session.end:%H:%M}"
+
+
 def _words(*parts: str | None) -> str:
-    """Texts as one searchable text: Markdown to plain words, empty parts left out."""
-    return "\n".join(plain for part in parts if part and (plain := markup.plain_text(part)))
+    """Texts as one searchable text: Markdown to plain words, empty parts left out.
+
+    Each part ends as a sentence (a full stop is added where it has none), so the finder can
+    show the whole sentence in which a word was found, and a list of facts does not run on
+    into the next part.
+    """
+    return "\n".join(_sentence(plain) for part in parts if part and (plain := markup.plain_text(part)))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1] in ".!?" else text + "."
 
 
 def offering_record(data: SiteData, slug: str) -> SearchRecord:
@@ -95,13 +113,13 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
     first = data.agenda.build_date
     last = first + timedelta(days=FINDER_DAYS - 1)
     upcoming = [s for s in entry.sessions if not s.cancelled]
-    dates = sorted({s.start.date().isoformat() for s in upcoming if first <= s.start.date() <= last})
+    ends = sorted({session_end(s) for s in upcoming if first <= s.start.date() <= last})
     chosen: dict[str, list[str]] = {
         filters.MUNICIPALITY: list(data.municipalities_of(offering)),
         filters.TYPE: [display.offering_type(offering)],
         filters.AUDIENCE: list(offering.audience),
         filters.THEME: list(offering.themes),
-        filters.DATE: dates,
+        filters.DATE: ends,
     }
     meta = {
         "soort": card.type_label,
@@ -114,6 +132,7 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         meta[filters.WALK_IN] = filters.YES
     if offering.is_free:
         chosen[filters.FREE] = [filters.YES]
+        meta[filters.FREE] = filters.YES
     where = None
     index = GENERAL_INDEX
     if offering.is_online:

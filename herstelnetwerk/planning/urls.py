@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 FEEDS = "agenda"
+# Hand-written pages the generated ones link to.
+MUNICIPALITIES = "gemeenten/"
+CRISIS = "als-het-even-niet-gaat/"
 
 
 def offering(slug: str) -> str:
