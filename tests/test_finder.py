@@ -7,7 +7,7 @@ catalog and agenda the build used decide which offerings must be found.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -245,4 +245,103 @@ def test_on_a_phone_the_filters_fold_and_their_counts_come_when_opened(browser, 
     expect(count).to_have_text(re.compile(r"^\(\d+\)$"), timeout=15000)
     # Only Soest was asked for: the other municipalities' indexes were not fetched, so no number.
     expect(box(page, "Amersfoort").locator("xpath=..").locator("[data-count]")).to_have_text("")
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["dexx", "enzovoort", "qwertyuiop"])
+def test_a_word_that_is_nowhere_finds_nothing_and_offers_next_steps(page, site_url, query):
+    # The engine alone would search for the longest start of the word that is indexed ("de", "en").
+    open_finder(page, site_url, f"?q={query}")
+    expect(page.locator(STATUS)).to_have_text(f'Op "{query}" vonden we niets.')
+    expect(page.locator("[data-results] > li")).to_have_count(0)
+    steps = page.locator("[data-nothing]")
+    expect(steps).to_be_visible()
+    for name in ("Kies je gemeente", "gewoon kunt binnenlopen", "Gaat het nu niet goed"):
+        expect(steps.get_by_role("link", name=re.compile(name))).to_be_visible()
+
+
+def test_a_word_that_is_nowhere_is_left_out_and_said(page, site_url, site_data):
+    open_finder(page, site_url, "?q=wandelen+dexx&gemeente=eemnes")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r'^Op "dexx" vonden we niets\. 1 gevonden: 1 activiteit\.'))
+    expect(page.locator("[data-results] h3 a")).to_have_text(["Samen wandelen in de polder"])
+    # With one municipality chosen, nothing found points to all that is there.
+    page.get_by_label("Waar zoek je naar?").fill("dexx")
+    expect(page.locator("[data-nothing]").get_by_role("link", name="Alles wat er in Eemnes is")).to_be_visible(
+        timeout=15000
+    )
+
+
+def test_a_word_being_typed_finds_the_words_it_starts(page, site_url):
+    open_finder(page, site_url, "?q=wand")
+    expect(page.locator("[data-results] h3 a").first).to_have_text("Samen wandelen in de polder")
+
+
+def test_excerpts_are_whole_sentences_with_the_words_marked(page, site_url):
+    open_finder(page, site_url, "?q=koffie")
+    excerpts = page.locator(".hn-result__excerpt")
+    expect(excerpts.first).to_be_visible()
+    texts = excerpts.all_text_contents()
+    assert len(texts) >= 5
+    for text in texts:
+        assert re.match(r"^(… )?[A-Z0-9À-Ý\"'(]", text), text
+        assert re.search(r"([.!?][\"')]*| …)$", text), text
+    marks = page.locator(".hn-result__excerpt mark").all_text_contents()
+    assert marks and all(m.lower().startswith("koffie") for m in marks), marks
+
+
+def test_nothing_is_fetched_before_a_search_asks_for_it(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    open_finder(page, site_url)
+    page.wait_for_timeout(500)
+    assert not [path for path in fetched if "/pagefind/" in path]
+    # A municipality asked for: the general index and that municipality's, no other.
+    page.goto(site_url + "zoeken/?gemeente=soest")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^\d+ gevonden"), timeout=15000)
+    municipal = {path.split("/")[3] for path in fetched if path.startswith("/pagefind/gemeenten/")}
+    assert municipal == {"soest"}
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["", "?q=wandelen", "?gemeente=soest&wanneer=week"])
+def test_the_finder_does_not_move_while_it_starts(browser, site_url, query):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL")
+    page = context.new_page()
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries())"
+        " if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});"
+    )
+    open_finder(page, site_url, query)
+    page.wait_for_timeout(800)
+    assert page.evaluate("window.__shift") < 0.01
+    context.close()
+
+
+def test_later_in_the_day_today_counts_only_what_is_still_to_come(browser, site_url, site_data):
+    # A day in the index with sessions that end at different times; the visitor looks just after
+    # the first of them has ended.
+    for offset in range(14):
+        day = date.fromisoformat(BUILD_DATE) + timedelta(days=offset)
+        sessions = {
+            (e.slug, s.end)
+            for e in site_data.agenda.visible()
+            for s in e.sessions
+            if s.start.date() == day and not s.cancelled
+        }
+        if len({end for _, end in sessions}) > 1:
+            break
+    moment = min(end for _, end in sessions) + timedelta(minutes=1)
+    still = {urls.offering(slug) for slug, end in sessions if end > moment}
+    ended = {urls.offering(slug) for slug, _ in sessions} - still
+    assert still and ended
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    page.clock.set_fixed_time(moment.isoformat())
+    open_finder(page, site_url, "?wanneer=vandaag")
+    wait_for_count(page, len(still))
+    assert result_paths(page) == still
+    # The option's own count agrees with the list.
+    expect(box(page, "Vandaag").locator("xpath=..").locator("[data-count]")).to_have_text(f"({len(still)})")
     context.close()
