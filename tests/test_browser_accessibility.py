@@ -30,19 +30,112 @@ def contexts(browser):
         context.close()
 
 
+def _assert_no_violations(page, what: str = "") -> None:
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert results.violations_count == 0, what + results.generate_report()
+    # axe really ran its rules on this page (an empty run would pass anything).
+    assert results.response["testEngine"]["name"] == "axe-core"
+    assert len(results.response["passes"]) > 10
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_axe_finds_no_wcag_violations(contexts, site_url, name, width):
     page = contexts[width].new_page()
     try:
         open_page(page, site_url, PAGE_TYPES[name])
-        results = _axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-        )
-        assert results.violations_count == 0, results.generate_report()
-        # axe really ran its rules on this page (an empty run would pass anything).
-        assert results.response["testEngine"]["name"] == "axe-core"
-        assert len(results.response["passes"]) > 10
+        _assert_no_violations(page)
+    finally:
+        page.close()
+
+
+# The finder's filter panel and every group in it that folds, by what they are rather than by their
+# markup: `[data-filters]` (itself a <details>, or a container) and each <details> inside it.
+_FOLDS = """() => {
+    const panel = document.querySelector('[data-filters]');
+    return panel ? [panel, ...panel.querySelectorAll('details')].filter(el => el.tagName === 'DETAILS') : [];
+}"""
+
+# Resolves once nothing on the page has changed for `quiet` ms, or after 10 s.
+_QUIET = """quiet => new Promise(resolve => {
+    let timer;
+    const done = () => { observer.disconnect(); clearTimeout(limit); resolve(); };
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    timer = setTimeout(done, quiet);
+    const limit = setTimeout(done, 10000);
+})"""
+
+
+class _Settled:
+    """Waits until the finder has settled: no request of the page in flight and no change to it for a second.
+
+    Opening the filters fetches what their counts need, and the search engine works between fetches.
+    """
+
+    def __init__(self, page):
+        self.page, self.pending = page, set()
+        page.on("request", lambda request: self.pending.add(request))
+        page.on("requestfinished", lambda request: self.pending.discard(request))
+        page.on("requestfailed", lambda request: self.pending.discard(request))
+
+    def wait(self) -> None:
+        for _ in range(20):
+            self.page.evaluate(_QUIET, 1000)
+            if not self.pending:
+                return
+            self.page.wait_for_timeout(250)
+        pytest.fail(f"the finder did not settle: {[r.url for r in self.pending]}")
+
+
+def _fold(page, settled: _Settled, opened: list[int]) -> list[bool]:
+    """Open the folds (of ``_FOLDS``) numbered in ``opened`` and close the others; wait; their open states."""
+    page.evaluate(
+        f"opened => ({_FOLDS})().forEach((el, i) => {{ el.open = opened.includes(i); }})",
+        opened,
+    )
+    settled.wait()
+    return page.evaluate(f"() => ({_FOLDS})().map(el => el.open)")
+
+
+_VISIBLE_CHOICES = """() => [...document.querySelectorAll('[data-filters] input')]
+    .filter(el => el.checkVisibility({visibilityProperty: true})).length"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", ["closed", "open"])
+def test_axe_on_the_finder_with_its_filters_open_and_closed(contexts, site_url, state, width):
+    """The finder opens its filters on a wide screen and folds them on a phone: axe sees both ways at both widths.
+
+    Open means the panel and every group in it; if groups open one at a time (opening one closes the
+    others), each group is checked open in turn.
+    """
+    page = contexts[width].new_page()
+    settled = _Settled(page)
+    try:
+        open_page(page, site_url, "zoeken/")
+        count = page.evaluate(f"() => ({_FOLDS})().length")
+        assert count >= 1, "no filter panel ([data-filters] as a <details>, or <details> inside it)"
+        if state == "closed":
+            assert _fold(page, settled, []) == [False] * count
+            assert page.evaluate(_VISIBLE_CHOICES) == 0
+            _assert_no_violations(page, "filters closed: ")
+            return
+        every = list(range(count))
+        if _fold(page, settled, every) == [True] * count:
+            assert page.evaluate(_VISIBLE_CHOICES) > 0
+            _assert_no_violations(page, "filters open: ")
+            return
+        # Groups that open one at a time: each in turn, inside the open panel.
+        panel = page.evaluate("document.querySelector('[data-filters]').tagName === 'DETAILS'")
+        groups = range(1 if panel else 0, count)
+        assert groups, "the filter panel did not stay open"
+        for group in groups:
+            opened = [0, group] if panel else [group]
+            states = _fold(page, settled, opened)
+            assert all(states[i] for i in opened), f"group {group} did not stay open: {states}"
+            assert page.evaluate(_VISIBLE_CHOICES) > 0
+            _assert_no_violations(page, f"filters open, group {group}: ")
     finally:
         page.close()
 
