@@ -651,6 +651,13 @@ function start(root) {
       loadEngine().then((pagefind) => updateCounts(pagefind, formParams(), wordsShown.join(" ") || null, round)).catch(failed);
     }
   }
+  // The filter groups open one at a time, so a phone's screen shows one list of choices.
+  for (const group of filterBody.querySelectorAll("details")) {
+    group.addEventListener("toggle", () => {
+      if (!group.open) return;
+      for (const other of filterBody.querySelectorAll("details")) if (other !== group) other.open = false;
+    });
+  }
   filterToggle.addEventListener("click", () => openFilters(filterToggle.getAttribute("aria-expanded") !== "true"));
   showButton.addEventListener("click", () => {
     if (filterToggle.offsetParent !== null) openFilters(false);
