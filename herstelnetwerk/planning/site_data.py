@@ -138,6 +138,9 @@ class Card:
     online: bool
     free: bool
     next_session: SessionView | None
+    # Meant for peer workers or other professionals (display.for_professionals): a list
+    # shows it under its own heading after the residents' offer, and a count for residents leaves it out.
+    for_professionals: bool = False
 
 
 @dataclass
@@ -183,6 +186,14 @@ class SiteData:
     def in_grouping(self, grouping: Grouping, key: str) -> list[str]:
         return self.grouped[grouping.name].get(key, [])
 
+    def for_residents(self, slugs: list[str]) -> list[str]:
+        """The offerings of ``slugs`` that residents go to, in the same order."""
+        return [slug for slug in slugs if not self.cards[slug].for_professionals]
+
+    def for_professionals(self, slugs: list[str]) -> list[str]:
+        """The offerings of ``slugs`` meant for peer workers or other professionals, in the same order."""
+        return [slug for slug in slugs if self.cards[slug].for_professionals]
+
     def entries_for(self, municipality: str) -> list[str]:
         """Slugs of what residents of ``municipality`` can go to: its own offer, then the online offer."""
         return self.by_municipality.get(municipality, []) + self.online_for.get(municipality, [])
@@ -208,6 +219,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             online=offering.is_online,
             free=offering.is_free,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
+            for_professionals=display.for_professionals(offering, catalog),
         )
         if municipality is None:
             for m in data.municipalities_of(offering):
