@@ -73,11 +73,13 @@ def rhythm(offering: Offering) -> str:
         count = len(schedule.dates)
         if count == 1:
             return f"{dutch.day(schedule.dates[0], year=True)}, {times}"
-        # "12 bijeenkomsten op dinsdag, vanaf 12 januari 2027": the weekdays (if at most three) and the first day.
+        # "12 bijeenkomsten op dinsdag, vanaf 12 januari 2027": the weekdays (if at most three) and the first day;
+        # more weekdays than that: "5 bijeenkomsten, vanaf maandag 25 januari 2027" (the first day's weekday).
         dates = sorted(schedule.dates)
         weekdays = sorted({when.weekday() for when in dates})
         on = f" op {dutch.join([dutch.DAYS[number] for number in weekdays])}" if len(weekdays) <= 3 else ""
-        return f"{count} bijeenkomsten{on}, vanaf {dutch.day(dates[0], weekday=False, year=True)}, {times}"
+        first = dutch.day(dates[0], weekday=not on, year=True)
+        return f"{count} bijeenkomsten{on}, vanaf {first}, {times}"
     if schedule.repeat == "maandelijks":
         words = f"Elke {WEEK_LABELS[schedule.week]} {schedule.day} van de maand"  # type: ignore[index]
     elif schedule.repeat == "tweewekelijks":
