@@ -10,11 +10,17 @@ suggests (600 px high).
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 from browser_support import open_page
 
 from herstelnetwerk.loading.vocabulary import WEEKDAYS
+from herstelnetwerk.planning.plan import load_site
+from herstelnetwerk.settings import read_settings
+
+REPO = Path(__file__).resolve().parents[1]
 
 PHONE = {"width": 375, "height": 700}
 # The first screens of a phone: the calendar buttons start above this line.
@@ -67,3 +73,41 @@ def test_when_a_course_is_says_its_weekdays_or_its_first_weekday_and_its_first_d
             courses += 1
             assert said.match(when), (slug, when)
     assert courses >= 5
+
+
+# --- the help for phones (/agenda/) --------------------------------------------------------------------------
+
+
+def _section(html: str, anchor: str) -> str:
+    """The text from the heading with id ``anchor`` to the next heading of any level."""
+    start = html.index(f'id="{anchor}"')
+    following = re.search(r"<h[1-6][ >]", html[start:])
+    text = html[start : start + following.start()] if following else html[start:]
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def test_the_calendar_help_says_what_to_tap_on_an_iphone_and_on_android(built_site):
+    html = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
+    once_iphone, once_android = _section(html, "een-keer-iphone"), _section(html, "een-keer-android")
+    assert "Zet in mijn agenda" in once_iphone and "Voeg alles toe" in once_iphone
+    assert "downloadt" in once_android and "Google Agenda" in once_android
+    assert "Abonneer" in _section(html, "abonneren-iphone")
+    # Android: subscribing on the phone itself, with an app or with Google's calendar in the phone's browser.
+    android = html[html.index('id="abonneren-android"') : html.index('id="abonneren-outlook"')]
+    for way in ("ICSx⁵", "calendar.google.com", "Via URL", "Desktopsite"):
+        assert way in android, way
+    assert "computer" not in (android + once_android).lower()
+
+
+def test_the_whole_regions_buttons_say_so_and_name_the_region(built_site):
+    network = load_site(read_settings(REPO, build_date=date(2026, 11, 23)), REPO).data.network
+    region = network.region
+    html = (built_site / "agenda" / "index.html").read_text(encoding="utf-8")
+    block = html[html.index('id="alles"') :]
+    buttons = [" ".join(label.split()) for label in re.findall(r'class="md-button[^"]*"[^>]*>(.*?)</a>', block)]
+    assert buttons == [
+        f"Zet alle activiteiten in de regio {region} in mijn agenda",
+        f"Abonneer je op alle activiteiten in de regio {region}",
+    ]
+    assert "Hoe werkt dit op mijn telefoon?" not in html  # the page itself is the answer
+    assert f'<code class="hn-address-copy">{network.site_url}agenda/alles.ics</code>' in block

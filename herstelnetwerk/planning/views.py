@@ -55,6 +55,10 @@ class Link:
     url: str
 
 
+# The button that puts one activity (or one list) in your calendar, once.
+DOWNLOAD_LABEL = "Zet in mijn agenda"
+
+
 @dataclass
 class Subscription:
     """A feed offered twice: to download once, and to subscribe to (the calendar keeps it up to date)."""
@@ -62,10 +66,13 @@ class Subscription:
     download_url: str  # relative to the site
     webcal_url: str  # absolute, for the calendar app
     what: str  # "Abonneer je op ..."
+    address: str  # absolute, https: to copy into an app that subscribes
+    download_label: str = DOWNLOAD_LABEL
 
     @classmethod
-    def to(cls, data: SiteData, feed: str, what: str) -> Subscription:
-        return cls(feed, re.sub(r"^https?://", "webcal://", data.network.site_url + feed), what)
+    def to(cls, data: SiteData, feed: str, what: str, download_label: str = DOWNLOAD_LABEL) -> Subscription:
+        address = data.network.site_url + feed
+        return cls(feed, re.sub(r"^https?://", "webcal://", address), what, address, download_label)
 
 
 @dataclass
@@ -647,8 +654,13 @@ def about_page(data: SiteData) -> AboutView:
 
 @dataclass
 class CalendarView:
-    subscription: Subscription
+    region: str
+    subscription: Subscription  # everything in the region: its buttons say so, unlike an activity's
 
 
 def calendar_page(data: SiteData) -> CalendarView:
-    return CalendarView(Subscription.to(data, urls.feed("alles"), "de hele agenda"))
+    everything = f"alle activiteiten in de regio {data.network.region}"
+    return CalendarView(
+        data.network.region,
+        Subscription.to(data, urls.feed("alles"), everything, download_label=f"Zet {everything} in mijn agenda"),
+    )
