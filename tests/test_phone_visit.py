@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,66 @@ def test_the_whole_regions_buttons_say_so_and_name_the_region(built_site):
     ]
     assert "Hoe werkt dit op mijn telefoon?" not in html  # the page itself is the answer
     assert f'<code class="hn-address-copy">{network.site_url}agenda/alles.ics</code>' in block
+
+
+# --- the embed, in the frame the site suggests ----------------------------------------------------------------
+
+FRAME = {"width": 375, "height": 600}
+MUST_SEE = {"crisis line": ".hn-embed__crisis", "link to everything": ".hn-embed__all a"}
+
+
+def _fully_inside(box: dict | None, width: float, height: float) -> bool:
+    return (
+        bool(box)
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= width
+        and (box["y"] + box["height"] <= height)
+    )
+
+
+def test_the_embed_keeps_the_crisis_line_and_the_way_to_everything_in_a_phone_sized_frame(
+    browser, site_url, built_site
+):
+    context = browser.new_context(viewport=FRAME, locale="nl-NL", is_mobile=True)
+    page = context.new_page()
+    try:
+        embeds = sorted(path.parent.parent.name for path in built_site.glob("gemeenten/*/inbedden/index.html"))
+        assert len(embeds) >= 8
+        for slug in embeds:
+            open_page(page, site_url, f"gemeenten/{slug}/inbedden/")
+            assert page.locator(".hn-embed__list li").count() >= 3, slug
+            # Nothing to scroll for: the page is as high as the frame, only the list scrolls inside it.
+            assert page.evaluate("document.scrollingElement.scrollHeight") <= FRAME["height"], slug
+            assert page.evaluate("window.scrollY") == 0
+            for what, selector in MUST_SEE.items():
+                assert _fully_inside(page.locator(selector).bounding_box(), **FRAME), (slug, what)
+    finally:
+        context.close()
+
+
+def test_the_suggested_iframe_code_shows_them_on_a_phone(browser, site_url, built_site):
+    """The code the municipality page gives to copy, on a partner's page 375 px wide."""
+    municipality = (built_site / "gemeenten" / "amersfoort" / "index.html").read_text(encoding="utf-8")
+    code = unescape(re.search(r'id="inbedden".*?<pre><code>(.*?)</code></pre>', municipality, re.S).group(1))
+    network = load_site(read_settings(REPO, build_date=date(2026, 11, 23)), REPO).data.network
+    assert 'height="600"' in code and code.startswith(f'<iframe src="{network.site_url}')
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL", is_mobile=True)
+    page = context.new_page()
+    try:
+        page.set_content(
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            '<body style="margin:0">' + code.replace(network.site_url, site_url).replace(' loading="lazy"', "")
+        )
+        frame = page.frame_locator("iframe")
+        frame.locator(".hn-embed__crisis").wait_for()
+        outer = page.locator("iframe").bounding_box()
+        assert outer["width"] == 375 and outer["height"] == 600
+        inner = page.frames[1]
+        assert inner.evaluate("document.scrollingElement.scrollHeight") <= 600
+        for what, selector in MUST_SEE.items():
+            box = inner.locator(selector).bounding_box()  # relative to the partner's page
+            shifted = {**box, "x": box["x"] - outer["x"], "y": box["y"] - outer["y"]}
+            assert _fully_inside(shifted, outer["width"], outer["height"]), what
+    finally:
+        context.close()
