@@ -24,7 +24,7 @@ from herstelnetwerk.loading import vocabulary
 from herstelnetwerk.loading.agenda import build_agenda
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.schedule import TZ
-from herstelnetwerk.planning import urls
+from herstelnetwerk.planning import display, urls
 
 ACTIVITIES = REPO / "activities"
 TODAY = date.fromisoformat(BUILD_DATE)
@@ -225,7 +225,10 @@ DAY_ITEM = re.compile(r'<li class="([^"]*)">(.*?)</li>', re.S)
 
 
 def test_municipality_page_two_weeks_match_its_feed(site, model):
-    catalog, _ = model
+    """The day list is the residents' part of the feed: offerings for professionals stand apart below it."""
+    catalog, agenda = model
+    apart = {slug for slug, e in agenda.entries.items() if display.for_professionals(e.offering, catalog)}
+    assert apart
     seen = 0
     for municipality in catalog.network.municipalities:
         html = page(site, urls.municipality(municipality.slug))
@@ -238,7 +241,7 @@ def test_municipality_page_two_weeks_match_its_feed(site, model):
                 slug = OFFERING_LINK.search(item).group(1)
                 on_page.add((slug, day, *session_times(item)))
         in_feed = feed_sessions(site / urls.feed("gemeenten", municipality.slug), TODAY, 14)
-        assert on_page == in_feed, municipality.slug
+        assert on_page == {event for event in in_feed if event[0] not in apart}, municipality.slug
         seen += len(on_page)
     assert seen >= 20, "the examples fill the coming two weeks"
 

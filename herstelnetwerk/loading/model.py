@@ -365,7 +365,11 @@ class Offering:
         default_factory=list,
     )
     audience: list[str] = spec(
-        ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de activiteit is.", default_factory=lambda: ["iedereen"]
+        ListOf(Choice(v.AUDIENCES)),
+        "Voor wie",
+        "Voor wie de activiteit is. Alleen ervaringswerkers? Dan staat hij op de website apart,"
+        " onder 'Voor ervaringswerkers en professionals'.",
+        default_factory=lambda: ["iedereen"],
     )
     themes: list[str] = spec(
         ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list

@@ -26,6 +26,11 @@ AUDIENCES = (
     ("ervaringswerkers", "Ervaringswerkers"),
 )
 
+# The audiences that are people at work (paid or as volunteers), not residents
+# looking for something for themselves. An offering meant only for them is listed
+# apart from the residents' offer (planning.display.for_professionals).
+PROFESSIONAL_AUDIENCES = frozenset({"ervaringswerkers"})
+
 # The six dimensions of positive health.
 THEMES = (
     ("meedoen", "Meedoen"),

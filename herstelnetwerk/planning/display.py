@@ -10,6 +10,10 @@ neutral brand and never shows which partner runs an activity.
 from __future__ import annotations
 
 from ..loading.model import Catalog, Location, Offering, Training
+from ..loading.vocabulary import PROFESSIONAL_AUDIENCES
+
+# The MIND building block whose participants are professionals by definition.
+TRAINING_OF_PROFESSIONALS = "scholing-professionals"
 
 
 def training_of(offering: Offering, catalog: Catalog) -> Training | None:
@@ -31,6 +35,23 @@ def description(offering: Offering, catalog: Catalog) -> str | None:
     """Markdown; the offering's own text, else the training's."""
     training = training_of(offering, catalog)
     return offering.description or (training.description if training else None)
+
+
+def for_professionals(offering: Offering, catalog: Catalog) -> bool:
+    """Meant for people at work, not for residents: listed under its own heading, never among residents' offers.
+
+    That is so when every audience it names is a professional one (the peer
+    workers' intervision), or when it runs a training of professionals (MIND
+    building block ``scholing-professionals``): the vocabulary has no audience
+    for, say, GPs, so such a training may well say ``iedereen``. An offering for
+    residents *and* peer workers (``[iedereen, ervaringswerkers]``) is for
+    residents; so is a training on using your own experience (WMEE), which is
+    for residents who may become peer workers.
+    """
+    if offering.audience and set(offering.audience) <= PROFESSIONAL_AUDIENCES:
+        return True
+    training = training_of(offering, catalog)
+    return training is not None and training.mind_block == TRAINING_OF_PROFESSIONALS
 
 
 def offering_type(offering: Offering) -> str:

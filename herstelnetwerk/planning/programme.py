@@ -21,7 +21,7 @@ from ..loading.agenda import Entry
 from ..loading.schedule import Session
 from . import dutch, urls
 from .site_data import SessionView, SiteData
-from .views import Link, Sharing
+from .views import PROFESSIONALS_HEADING, Link, Sharing
 
 # How many sessions the embed lists, and how far ahead it looks.
 EMBED_SESSIONS = 10
@@ -48,6 +48,10 @@ def embed_url(slug: str) -> str:
 
 def _entries(data: SiteData, slug: str) -> list[Entry]:
     return [data.agenda.entries[s] for s in data.entries_for(slug)]
+
+
+def _for_residents(data: SiteData, slug: str) -> list[Entry]:
+    return [data.agenda.entries[s] for s in data.for_residents(data.entries_for(slug))]
 
 
 @dataclass
@@ -100,6 +104,9 @@ class ProgrammeView:
     address_parts: list[str]  # ... in pieces that end at a '/' or '.': a narrow caption breaks only there
     qr: Markup
     other_months: list[Link]
+    # Sessions of offerings for peer workers and professionals, after the residents' days.
+    professionals: list[ProgrammeItem]
+    professionals_heading: str
 
 
 def programme_page(data: SiteData, slug: str, year: int, month: int) -> ProgrammeView:
@@ -107,7 +114,11 @@ def programme_page(data: SiteData, slug: str, year: int, month: int) -> Programm
     first = max(date(year, month, 1), data.agenda.build_date)
     last = date(year, month, calendar.monthrange(year, month)[1])
     days: dict[str, ProgrammeDay] = {}
+    professionals: list[ProgrammeItem] = []
     for session, entry in data.agenda.sessions_between(first, last, _entries(data, slug)):
+        if data.cards[entry.slug].for_professionals:
+            professionals.append(_item(data, session, entry))
+            continue
         key = session.start.date().isoformat()
         days.setdefault(key, ProgrammeDay(dutch.day(session.start), key, [])).items.append(_item(data, session, entry))
     page_url = data.network.site_url + urls.municipality(slug)
@@ -125,6 +136,8 @@ def programme_page(data: SiteData, slug: str, year: int, month: int) -> Programm
             for y, m in programme_months(data.agenda.build_date)
             if (y, m) != (year, month)
         ],
+        professionals=professionals,
+        professionals_heading=PROFESSIONALS_HEADING,
     )
 
 
@@ -136,9 +149,14 @@ class EmbedView:
 
 
 def embed_page(data: SiteData, slug: str) -> EmbedView:
-    """The next sessions in one municipality, for an iframe on someone else's website."""
+    """The next sessions in one municipality, for an iframe on someone else's website.
+
+    Only the residents' offer: the embed stands on the websites of GPs, libraries
+    and community centres, and has room for little. Offerings for peer workers and
+    professionals are on the municipality's page it links to, under their own heading.
+    """
     first = data.agenda.build_date
-    found = data.agenda.sessions_between(first, first + timedelta(days=EMBED_DAYS - 1), _entries(data, slug))
+    found = data.agenda.sessions_between(first, first + timedelta(days=EMBED_DAYS - 1), _for_residents(data, slug))
     items = [_item(data, session, entry) for session, entry in found if not session.cancelled][:EMBED_SESSIONS]
     return EmbedView(name=data.municipality_name(slug), items=items, municipality_url=urls.municipality(slug))
 

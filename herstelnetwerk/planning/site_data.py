@@ -73,11 +73,13 @@ def rhythm(offering: Offering) -> str:
         count = len(schedule.dates)
         if count == 1:
             return f"{dutch.day(schedule.dates[0], year=True)}, {times}"
-        # "12 bijeenkomsten op dinsdag, vanaf 12 januari 2027": the weekdays (if at most three) and the first day.
+        # "12 bijeenkomsten op dinsdag, vanaf 12 januari 2027": the weekdays (if at most three) and the first day;
+        # more weekdays than that: "5 bijeenkomsten, vanaf maandag 25 januari 2027" (the first day's weekday).
         dates = sorted(schedule.dates)
         weekdays = sorted({when.weekday() for when in dates})
         on = f" op {dutch.join([dutch.DAYS[number] for number in weekdays])}" if len(weekdays) <= 3 else ""
-        return f"{count} bijeenkomsten{on}, vanaf {dutch.day(dates[0], weekday=False, year=True)}, {times}"
+        first = dutch.day(dates[0], weekday=not on, year=True)
+        return f"{count} bijeenkomsten{on}, vanaf {first}, {times}"
     if schedule.repeat == "maandelijks":
         words = f"Elke {WEEK_LABELS[schedule.week]} {schedule.day} van de maand"  # type: ignore[index]
     elif schedule.repeat == "tweewekelijks":
@@ -138,6 +140,9 @@ class Card:
     online: bool
     free: bool
     next_session: SessionView | None
+    # Meant for peer workers or other professionals (display.for_professionals): a list
+    # shows it under its own heading after the residents' offer, and a count for residents leaves it out.
+    for_professionals: bool = False
 
 
 @dataclass
@@ -183,6 +188,14 @@ class SiteData:
     def in_grouping(self, grouping: Grouping, key: str) -> list[str]:
         return self.grouped[grouping.name].get(key, [])
 
+    def for_residents(self, slugs: list[str]) -> list[str]:
+        """The offerings of ``slugs`` that residents go to, in the same order."""
+        return [slug for slug in slugs if not self.cards[slug].for_professionals]
+
+    def for_professionals(self, slugs: list[str]) -> list[str]:
+        """The offerings of ``slugs`` meant for peer workers or other professionals, in the same order."""
+        return [slug for slug in slugs if self.cards[slug].for_professionals]
+
     def entries_for(self, municipality: str) -> list[str]:
         """Slugs of what residents of ``municipality`` can go to: its own offer, then the online offer."""
         return self.by_municipality.get(municipality, []) + self.online_for.get(municipality, [])
@@ -208,6 +221,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             online=offering.is_online,
             free=offering.is_free,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
+            for_professionals=display.for_professionals(offering, catalog),
         )
         if municipality is None:
             for m in data.municipalities_of(offering):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ..loading.agenda import Entry
@@ -55,6 +55,10 @@ class Link:
     url: str
 
 
+# The button that puts one activity (or one list) in your calendar, once.
+DOWNLOAD_LABEL = "Zet in mijn agenda"
+
+
 @dataclass
 class Subscription:
     """A feed offered twice: to download once, and to subscribe to (the calendar keeps it up to date)."""
@@ -62,10 +66,13 @@ class Subscription:
     download_url: str  # relative to the site
     webcal_url: str  # absolute, for the calendar app
     what: str  # "Abonneer je op ..."
+    address: str  # absolute, https: to copy into an app that subscribes
+    download_label: str = DOWNLOAD_LABEL
 
     @classmethod
-    def to(cls, data: SiteData, feed: str, what: str) -> Subscription:
-        return cls(feed, re.sub(r"^https?://", "webcal://", data.network.site_url + feed), what)
+    def to(cls, data: SiteData, feed: str, what: str, download_label: str = DOWNLOAD_LABEL) -> Subscription:
+        address = data.network.site_url + feed
+        return cls(feed, re.sub(r"^https?://", "webcal://", address), what, address, download_label)
 
 
 @dataclass
@@ -81,6 +88,35 @@ class Day:
     day: str
     iso_date: str
     items: list[DayItem]
+
+
+# Offers for peer workers and other professionals: after the residents' offer, under this heading.
+PROFESSIONALS_HEADING = "Voor ervaringswerkers en professionals"
+PROFESSIONALS_INTRO = (
+    "Deze activiteiten zijn voor mensen die werken als ervaringswerker of in zorg en welzijn,"
+    " betaald of als vrijwilliger."
+)
+
+
+@dataclass
+class ProfessionalsSection:
+    """What a list page shows apart, after the residents' offer (display.for_professionals).
+
+    A page that lists cards fills ``cards``; a page that lists sessions
+    (the home page's week) fills ``items``. ``count`` is how many offerings.
+    """
+
+    count: int
+    count_text: str
+    cards: list[Card] = field(default_factory=list)
+    items: list[DayItem] = field(default_factory=list)
+    heading: str = PROFESSIONALS_HEADING
+    intro: str = PROFESSIONALS_INTRO
+
+    @classmethod
+    def of_cards(cls, cards: list[Card]) -> ProfessionalsSection | None:
+        """None when there are none: the page then has no such section."""
+        return cls(len(cards), count_text(len(cards)), cards=cards) if cards else None
 
 
 def count_text(count: int) -> str:
@@ -171,15 +207,18 @@ def location_summary(data: SiteData, location: Location) -> LocationSummary:
 @dataclass
 class LocationView:
     location: LocationSummary
-    cards: list[Card]
+    cards: list[Card]  # for residents
+    professionals: ProfessionalsSection | None
     edit_url: str | None
 
 
 def location_page(data: SiteData, slug: str) -> LocationView:
     location = data.catalog.locations[slug]
+    here = data.by_location.get(slug, [])
     return LocationView(
         location_summary(data, location),
-        _cards(data, data.by_location.get(slug, [])),
+        _cards(data, data.for_residents(here)),
+        ProfessionalsSection.of_cards(_cards(data, data.for_professionals(here))),
         editing.edit_url(data.network, location.source, data.repo_root),
     )
 
@@ -307,9 +346,10 @@ class Sharing:
 class MunicipalityView:
     name: str
     finder_url: str
-    days: list[Day]
+    days: list[Day]  # for residents, as ``cards`` and ``online``
     cards: list[Card]
     online: list[Card]
+    professionals: ProfessionalsSection | None  # here and online
     locations: list[LocationSummary]
     subscription: Subscription
     sharing: Sharing
@@ -317,14 +357,16 @@ class MunicipalityView:
 
 def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> MunicipalityView:
     local_slugs = data.by_municipality.get(slug, [])
-    entries = [data.agenda.entries[s] for s in data.entries_for(slug)]
+    online_slugs = data.online_for.get(slug, [])
+    entries = [data.agenda.entries[s] for s in data.for_residents(data.entries_for(slug))]
     name = data.municipality_name(slug)
     return MunicipalityView(
         name=name,
         finder_url=filters.finder_url((filters.MUNICIPALITY, slug)),
         days=week_groups(data, entries),
-        cards=_cards(data, local_slugs),
-        online=_cards(data, data.online_for.get(slug, [])),
+        cards=_cards(data, data.for_residents(local_slugs)),
+        online=_cards(data, data.for_residents(online_slugs)),
+        professionals=ProfessionalsSection.of_cards(_cards(data, data.for_professionals(local_slugs + online_slugs))),
         locations=[location_summary(data, loc) for loc in data.locations_in.get(slug, [])],
         subscription=Subscription.to(data, urls.feed("gemeenten", slug), "alles in " + name),
         sharing=sharing,
@@ -347,7 +389,8 @@ class TrainingView:
     prerequisites: list[Link]
     variants: list[Variant]  # a name and a Markdown description each
     extra_meetings: str | None
-    runs: list[Card]
+    runs: list[Card]  # for residents
+    professionals: ProfessionalsSection | None
     subscription: Subscription
     edit_url: str | None
 
@@ -362,6 +405,7 @@ def meeting_length(minutes: int | None) -> str | None:
 def training_page(data: SiteData, slug: str) -> TrainingView:
     training = data.catalog.trainings[slug]
     trainings = data.catalog.trainings
+    runs = data.by_training.get(slug, [])
     return TrainingView(
         title=training.title,
         summary=training.summary,
@@ -374,7 +418,8 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         prerequisites=[Link(trainings[p].title, urls.training(p)) for p in training.prerequisites],
         variants=training.variants,
         extra_meetings=training.extra_meetings,
-        runs=_cards(data, data.by_training.get(slug, [])),
+        runs=_cards(data, data.for_residents(runs)),
+        professionals=ProfessionalsSection.of_cards(_cards(data, data.for_professionals(runs))),
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
         edit_url=editing.edit_url(data.network, training.source, data.repo_root),
     )
@@ -396,17 +441,32 @@ class ListingGroup:
 @dataclass
 class ListingView:
     label: str
-    count: int
+    count: int  # for residents, as ``groups``
     count_text: str
+    lead: str  # how many there are, for residents and apart
     compact: bool  # too many for one page: municipalities with their numbers
     finder: str | None
     groups: list[ListingGroup]
+    professionals: ProfessionalsSection | None  # no cards on a compact page
     subscription: Subscription | None
 
 
+def listing_lead(residents: int, professionals: int) -> str:
+    """``5 activiteiten in de regio.``, and how many more there are under their own heading."""
+    if professionals and not residents:
+        return f"{count_text(professionals)} in de regio, voor ervaringswerkers en professionals."
+    lead = f"{count_text(residents)} in de regio."
+    if professionals:
+        verb = "staat" if professionals == 1 else "staan"
+        lead += f" Verderop {verb} ook {count_text(professionals)} voor ervaringswerkers en professionals."
+    return lead
+
+
 def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
-    """A page for one type, audience or theme: its cards grouped per municipality."""
-    slugs = data.in_grouping(grouping, key)
+    """A page for one type, audience or theme: its cards grouped per municipality, the professionals' apart."""
+    every = data.in_grouping(grouping, key)
+    slugs = data.for_residents(every)
+    apart = data.for_professionals(every)
     by_name: dict[str, list[str]] = defaultdict(list)
     for slug in slugs:
         by_name[data.cards[slug].municipality or "Online"].append(slug)
@@ -415,7 +475,7 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
     subscription = (
         Subscription.to(data, urls.feed(grouping.feed_folder, key), "dit thema") if grouping.feed_folder else None
     )
-    compact = len(slugs) > LISTING_CARDS
+    compact = len(every) > LISTING_CARDS
     if compact:
         groups = [
             ListingGroup(name, len(by_name[name]), [], _finder_url(data, grouping, key, by_name[name][0]))
@@ -423,13 +483,20 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
         ]
     else:
         groups = [ListingGroup(name, len(by_name[name]), _cards(data, by_name[name])) for name in ordered]
+    professionals = None
+    if apart:
+        professionals = ProfessionalsSection(len(apart), count_text(len(apart)))
+        if not compact:
+            professionals.cards = _cards(data, apart)
     return ListingView(
         label=label,
         count=len(slugs),
         count_text=count_text(len(slugs)),
+        lead=listing_lead(len(slugs), len(apart)),
         compact=compact,
         finder=filters.finder_url((grouping.filter, key)) if compact else None,
         groups=groups,
+        professionals=professionals,
         subscription=subscription,
     )
 
@@ -449,8 +516,9 @@ def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> s
 
 @dataclass
 class HomeView:
-    this_week: list[DayItem]
-    more_this_week: int  # not shown, for lack of room
+    this_week: list[DayItem]  # for residents
+    more_this_week: int  # for residents, not shown for lack of room
+    professionals: ProfessionalsSection | None  # their sessions this week
     municipalities: list[Link]
 
 
@@ -458,9 +526,13 @@ def home_page(data: SiteData) -> HomeView:
     first = data.agenda.build_date
     week = data.agenda.sessions_between(first, first + timedelta(days=6))
     soon = [DayItem(SessionView.of(s), data.cards[e.slug]) for s, e in week if not s.cancelled]
+    residents = [item for item in soon if not item.card.for_professionals]
+    apart = [item for item in soon if item.card.for_professionals][:HOME_SESSIONS]
+    offerings = len({item.card.slug for item in apart})
     return HomeView(
-        this_week=soon[:HOME_SESSIONS],
-        more_this_week=max(0, len(soon) - HOME_SESSIONS),
+        this_week=residents[:HOME_SESSIONS],
+        more_this_week=max(0, len(residents) - HOME_SESSIONS),
+        professionals=ProfessionalsSection(offerings, count_text(offerings), items=apart) if apart else None,
         municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities],
     )
 
@@ -486,16 +558,24 @@ def _item(label: str, url: str, count: int, summary: str | None = None) -> HubIt
 def municipalities_hub(data: SiteData) -> HubView:
     return HubView(
         [
-            _item(m.name, urls.municipality(m.slug), len(data.by_municipality.get(m.slug, [])))
+            _item(m.name, urls.municipality(m.slug), len(data.for_residents(data.by_municipality.get(m.slug, []))))
             for m in data.network.municipalities
         ]
     )
 
 
+def _residents_or_all(data: SiteData, slugs: list[str]) -> int:
+    """The residents' offer among ``slugs``; all of them when none is for residents (a training for peer workers)."""
+    return len(data.for_residents(slugs)) or len(slugs)
+
+
 def trainings_hub(data: SiteData) -> HubView:
     trainings = sorted(data.catalog.trainings.values(), key=lambda t: t.title.lower())
     return HubView(
-        [_item(t.title, urls.training(t.slug), len(data.by_training.get(t.slug, [])), t.summary) for t in trainings]
+        [
+            _item(t.title, urls.training(t.slug), _residents_or_all(data, data.by_training.get(t.slug, [])), t.summary)
+            for t in trainings
+        ]
     )
 
 
@@ -507,7 +587,7 @@ def locations_hub(data: SiteData) -> HubView:
                 _item(
                     m.name,
                     urls.municipality(m.slug) + "#plekken",
-                    len(data.by_municipality.get(m.slug, [])),
+                    len(data.for_residents(data.by_municipality.get(m.slug, []))),
                     dutch.count(len(places), "plek", "plekken"),
                 )
                 for m in data.network.municipalities
@@ -520,7 +600,7 @@ def locations_hub(data: SiteData) -> HubView:
             _item(
                 loc.name,
                 urls.location(loc.slug),
-                len(data.by_location.get(loc.slug, [])),
+                len(data.for_residents(data.by_location.get(loc.slug, []))),
                 data.municipality_name(loc.municipality),
             )
             for loc in locations
@@ -548,14 +628,17 @@ OFFER_SECTIONS = (
 
 
 def offer_page(data: SiteData) -> OfferView:
-    """What there is to do, by type, by audience and by theme."""
+    """What there is to do, by type, by audience and by theme.
+
+    Each value counts the residents' offer, as its page does. A value with only
+    professionals' offers (peer workers' intervision) counts those: its page is all theirs.
+    """
     sections = []
     for grouping, anchor, title in OFFER_SECTIONS:
-        items = [
-            _item(label, grouping.url(key), count)
-            for key, label in grouping.choices
-            if (count := len(data.in_grouping(grouping, key)))
-        ]
+        items = []
+        for key, label in grouping.choices:
+            if count := _residents_or_all(data, data.in_grouping(grouping, key)):
+                items.append(_item(label, grouping.url(key), count))
         sections.append(OfferSection(anchor, title, items))
     return OfferView(sections)
 
@@ -571,8 +654,13 @@ def about_page(data: SiteData) -> AboutView:
 
 @dataclass
 class CalendarView:
-    subscription: Subscription
+    region: str
+    subscription: Subscription  # everything in the region: its buttons say so, unlike an activity's
 
 
 def calendar_page(data: SiteData) -> CalendarView:
-    return CalendarView(Subscription.to(data, urls.feed("alles"), "de hele agenda"))
+    everything = f"alle activiteiten in de regio {data.network.region}"
+    return CalendarView(
+        data.network.region,
+        Subscription.to(data, urls.feed("alles"), everything, download_label=f"Zet {everything} in mijn agenda"),
+    )
