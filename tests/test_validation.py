@@ -423,3 +423,13 @@ def test_review_after_days_comes_from_the_network(make_content):
     warnings = load_catalog(root, BUILD_DATE).warnings
     assert [w.line for w in warnings] == [14]
     assert "53 dagen niet nagekeken (langer dan 30)" in warnings[0].message
+
+
+def test_every_wrong_item_of_a_list_is_reported_in_one_check(make_content):
+    text = changed("type: inloop", "type: inloop\naudience: [iederen, naasten, naaste]")
+    problems = problems_of(make_content, offerings={"inloop": text})
+    choices = "iedereen, naasten, jongvolwassenen, migratieachtergrond, verslavingservaring, ervaringswerkers"
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"'iederen' kan hier niet. Kies uit: {choices}."),
+        (4, f"'naaste' kan hier niet. Kies uit: {choices}."),
+    ]

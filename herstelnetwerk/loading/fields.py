@@ -390,6 +390,7 @@ class ListOf(Kind):
     item: Kind | type  # a kind of value, or a block (a dataclass)
     max_items: int = 100
     unique: bool = True
+    min_items: int = 0
 
     # Its JSON Schema is made by ``reference.schema``, which knows the blocks a list can hold.
 

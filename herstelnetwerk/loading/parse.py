@@ -159,19 +159,27 @@ class Walker:
             if len(data) > kind.max_items:
                 self.problem(where, f"De lijst is te lang (maximaal {kind.max_items}).")
                 return _FAILED
+            if len(data) < kind.min_items:
+                self.problem(where, f"De lijst is leeg. Zet er minstens {kind.min_items} in.")
+                return _FAILED
+            # Every item is checked, so a long list (the search words) shows all its mistakes in one check.
             items = []
+            failed = False
             for index, item in enumerate(data):
                 if item is None:  # '-' with nothing after it, or '[a, , b]'
                     self.problem(where + (index,), "Dit item van de lijst is leeg. Vul het in of haal het weg.")
-                    return _FAILED
+                    failed = True
+                    continue
                 parsed = self.value(kind.item, item, where + (index,))
                 if parsed is _FAILED:
-                    return _FAILED
+                    failed = True
+                    continue
                 if kind.unique and isinstance(parsed, str) and parsed in items:
                     self.problem(where + (index,), f"'{parsed}' staat twee keer in de lijst. Haal er één weg.")
-                    return _FAILED
+                    failed = True
+                    continue
                 items.append(parsed)
-            return items
+            return _FAILED if failed else items
         if isinstance(kind, Either):
             if isinstance(data, dict):
                 return self.value(kind.long, data, where)

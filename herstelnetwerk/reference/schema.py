@@ -52,6 +52,8 @@ def kind_schema(kind: Any) -> dict:
     if isinstance(kind, ListOf):
         item = kind_schema(kind.item)
         array: dict = {"type": "array", "items": item, "maxItems": kind.max_items}
+        if kind.min_items:
+            array["minItems"] = kind.min_items
         if kind.unique and not (_is_block(kind.item) or isinstance(kind.item, Either)):
             array["uniqueItems"] = True  # the validator compares plain values only
         # The validator takes a single value where a list is allowed (`audience: iedereen`).
