@@ -83,16 +83,27 @@ def _known_keys(cls: type) -> frozenset[str]:
     return frozenset(key for key, _, _ in spec_fields(cls))
 
 
-def _suggest(key: str, known: list[str]) -> str:
+def _meant(key: str, known: list[str]) -> str | None:
+    """The known key that an unknown ``key`` most likely means, if any."""
     lowered = key.lower().strip()
     if lowered in known:
-        return f" Schrijf '{lowered}' met kleine letters."
+        return lowered
     if DUTCH_KEYS.get(lowered) in known:
-        return f" Gebruik '{DUTCH_KEYS[lowered]}' (de namen van velden zijn Engels)."
+        return DUTCH_KEYS[lowered]
     close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
-    if close:
-        return f" Bedoel je '{close[0]}'?"
-    return f" Mogelijke velden hier: {', '.join(known)}."
+    return close[0] if close else None
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    lowered = key.lower().strip()
+    meant = _meant(key, known)
+    if meant is None:
+        return f" Mogelijke velden hier: {', '.join(known)}."
+    if meant == lowered:
+        return f" Schrijf '{lowered}' met kleine letters."
+    if DUTCH_KEYS.get(lowered) == meant:
+        return f" Gebruik '{meant}' (de namen van velden zijn Engels)."
+    return f" Bedoel je '{meant}'?"
 
 
 class Walker:
@@ -112,15 +123,19 @@ class Walker:
             return None
         fields = spec_fields(cls)
         known = _known_keys(cls)
+        meant: set[str] = set()  # keys an unknown key was taken for: their absence is not reported again
         for key in data:
             if key not in known:
                 in_order = [known_key for known_key, _, _ in fields]
                 self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, in_order)}")
+                meant.add(_meant(key, in_order) or "")
         values: dict[str, Any] = {}
         ok = True
         for key, field, spec in fields:
             if key not in data or data[key] is None:
-                if spec.required:
+                if spec.required and key in meant and key not in data:
+                    ok = False
+                elif spec.required:
                     example = (
                         f" Bijvoorbeeld: {key}: {spec.example}"
                         if spec.example is not None and not isinstance(spec.example, list)
