@@ -63,6 +63,14 @@ DUTCH_KEYS = {
     "toegankelijkheid": "accessibility",
     "route": "directions",
     "coordinaten": "coordinates",
+    # zoekwoorden.yaml
+    "onderwerpen": "topics",
+    "onderwerp": "topics",
+    "woorden": "words",
+    "zoekwoorden": "words",
+    "aanbod": "fits",
+    "past_bij": "fits",
+    "soorten": "type",
 }
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..loading.fields import SLUG_RE, Either, Kind, ListOf, Spec
-from ..loading.model import Location, MapOf, Network, Offering, Training
+from ..loading.model import Location, MapOf, Network, Offering, SearchWords, Training
 from ..loading.parse import spec_fields
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -32,6 +32,7 @@ TYPES: dict[str, tuple[type, str, str]] = {
     "location": (Location, "Een locatie", "activities/locations/<naam>.yaml"),
     "training": (Training, "Een training", "activities/trainings/<naam>.yaml"),
     "offering": (Offering, "Een activiteit", "activities/offerings/<naam>.yaml"),
+    "zoekwoorden": (SearchWords, "De zoekwoorden", "activities/zoekwoorden.yaml"),
 }
 
 
