@@ -99,6 +99,8 @@ def check(activities: Path, build_date: date, github: bool) -> int:
             (catalog.locations, "locatie", "locaties"),
         )
     )
+    if catalog.search_topics:
+        counts += ", " + count(len(catalog.search_topics), "onderwerp", "onderwerpen") + " met zoekwoorden"
     print(f"Alles in orde: {counts}" + (f", {len(warnings)} om na te kijken." if warnings else "."), file=sys.stderr)
     return 0
 

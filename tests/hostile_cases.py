@@ -41,8 +41,8 @@ class Case:
 
     @property
     def content_type(self) -> str:
-        if self.place == "network.yaml":
-            return "network"
+        if self.place in ("network.yaml", "zoekwoorden.yaml"):
+            return self.place.removesuffix(".yaml")
         return {"locations": "location", "trainings": "training", "offerings": "offering"}[self.place.split("/")[0]]
 
 

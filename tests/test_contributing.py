@@ -20,7 +20,7 @@ import pytest
 from herstelnetwerk.loading import vocabulary as v
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.errors import ContentError
-from herstelnetwerk.loading.model import Location, Network, Offering, Training
+from herstelnetwerk.loading.model import Location, Network, Offering, SearchWords, Training
 from herstelnetwerk.loading.parse import spec_fields
 from herstelnetwerk.planning import editing
 from herstelnetwerk.reference import field_docs as docs
@@ -83,7 +83,7 @@ def _all_blocks(cls: type) -> list[type]:
     return [block for _, block, _ in docs._blocks(cls)]
 
 
-@pytest.mark.parametrize("cls", [Offering, Location, Training, Network], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", [Offering, Location, Training, Network, SearchWords], ids=lambda c: c.__name__)
 def test_reference_has_a_row_for_every_field_with_its_dutch_title(cls):
     text = docs.render(REPO / "templates")
     for block in _all_blocks(cls):

@@ -15,7 +15,13 @@ from herstelnetwerk.reference import schema
 
 REPO = Path(__file__).resolve().parents[1]
 ACTIVITIES = REPO / "activities"
-FOLDERS = {"network": ["network.yaml"], "location": ["locations"], "training": ["trainings"], "offering": ["offerings"]}
+FOLDERS = {
+    "network": ["network.yaml"],
+    "location": ["locations"],
+    "training": ["trainings"],
+    "offering": ["offerings"],
+    "zoekwoorden": ["zoekwoorden.yaml"],
+}
 
 
 def example_files(content_type: str) -> list[Path]:

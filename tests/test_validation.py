@@ -423,3 +423,24 @@ def test_review_after_days_comes_from_the_network(make_content):
     warnings = load_catalog(root, BUILD_DATE).warnings
     assert [w.line for w in warnings] == [14]
     assert "53 dagen niet nagekeken (langer dan 30)" in warnings[0].message
+
+
+def test_every_wrong_item_of_a_list_is_reported_in_one_check(make_content):
+    text = changed("type: inloop", "type: inloop\naudience: [iederen, naasten, naaste]")
+    problems = problems_of(make_content, offerings={"inloop": text})
+    choices = "iedereen, naasten, jongvolwassenen, migratieachtergrond, verslavingservaring, ervaringswerkers"
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"'iederen' kan hier niet. Kies uit: {choices}."),
+        (4, f"'naaste' kan hier niet. Kies uit: {choices}."),
+    ]
+
+
+def test_a_misspelt_required_key_is_reported_once_not_also_as_missing(make_content):
+    root = make_content(offerings={"inloop": OFFERING})
+    network = root / "network.yaml"
+    network.write_text(network.read_text(encoding="utf-8").replace("name:", "naam:", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(root, BUILD_DATE)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (2, "Het veld 'naam' bestaat niet. Gebruik 'name' (de namen van velden zijn Engels).")
+    ]

@@ -17,11 +17,13 @@ from . import contrast
 from . import schedule as sched
 from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context, is_safe_link
-from .model import Catalog, Location, Network, Offering, Training
+from .model import Catalog, Location, Network, Offering, SearchTopic, SearchWords, Training
 from .parse import Walker
+from .words import words_of
 from .yamlfile import Document, load_document
 
 NETWORK_FILE = "network.yaml"
+SEARCH_WORDS_FILE = "zoekwoorden.yaml"  # optional: without it the finder knows no extra words
 FOLDERS = {"locations": Location, "trainings": Training, "offerings": Offering}
 
 
@@ -192,6 +194,59 @@ class _Checker:
             if municipality.slug in seen:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
+
+    def search_words(self) -> list[SearchTopic]:
+        """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""
+        path = self.root / SEARCH_WORDS_FILE
+        misnamed = path.with_suffix(".yml")
+        if misnamed.exists() or misnamed.is_symlink():
+            self.problems.append(
+                Problem(misnamed, None, f"Gebruik de extensie .yaml: noem dit bestand {SEARCH_WORDS_FILE}.")
+            )
+        if not (path.exists() or path.is_symlink()):
+            return []
+        words = self.read(path, SearchWords)
+        if words is None:
+            return []
+        self.check_search_topics(words.topics, self.documents[path])
+        return words.topics
+
+    def check_search_topics(self, topics: list[SearchTopic], doc: Document) -> None:
+        def at(where: tuple, message: str) -> None:
+            self.problems.append(Problem(doc.path, doc.line(where), message))
+
+        written = doc.data.get("topics")
+        written = written if isinstance(written, list) else [written]  # one topic may be written without a list
+        names: dict[str, int] = {}
+        for index, topic in enumerate(topics):
+            where = ("topics", index)
+            fits = written[index].get("fits") if isinstance(written[index], dict) else None
+            first = names.setdefault(topic.name.casefold(), index)
+            if first != index:
+                at(
+                    where + ("name",),
+                    f"Er is al een onderwerp met de naam '{topic.name}' (regel "
+                    f"{doc.line(('topics', first, 'name'))}). Geef elk onderwerp een eigen naam, "
+                    "of zet de woorden bij dat onderwerp.",
+                )
+            # Filled in under a key that does not exist ('voor:' for 'audience:'): that key is reported already.
+            filled_in = isinstance(fits, dict) and any(value not in (None, []) for value in fits.values())
+            if topic.fits.is_empty() and not filled_in:
+                at(
+                    where + ("fits",),
+                    "Onder 'fits' staat nog niets, dus er past geen aanbod bij dit onderwerp. "
+                    "Vul minstens één lijst in: themes, type, audience of words.",
+                )
+            for key, words in (("words",), topic.words), (("fits", "words"), topic.fits.words):
+                seen: dict[tuple[str, ...], str] = {}
+                for position, word in enumerate(words):
+                    same = seen.setdefault(words_of(word), word)
+                    if same != word:
+                        at(
+                            where + key + (position,),
+                            f"'{same}' en '{word}' zijn voor de zoeker hetzelfde woord "
+                            "(accenten, streepjes en apostroffen tellen niet). Haal er één weg.",
+                        )
 
     def check_location(self, network: Network, location: Location) -> None:
         if network.municipality(location.municipality) is None:
@@ -376,9 +431,10 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         if network is not None:
             checker.check_network(network, checker.documents[network_path])
     items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
+    search_topics = checker.search_words()
     if network is None:
         raise ContentError(_in_order(checker.problems), root)
-    catalog = Catalog(network=network, root=root, **items)
+    catalog = Catalog(network=network, root=root, search_topics=search_topics, **items)
     for location in catalog.locations.values():
         checker.check_location(network, location)
     for training in catalog.trainings.values():

@@ -198,6 +198,53 @@ Postcode = Pattern(
 Color = Pattern(r"#[0-9a-fA-F]{6}", "Schrijf een kleur als #1d5c63 (een hekje en zes tekens).", max_length=7)
 
 
+# A word or a few words as residents type them in the finder: lower-case letters (also with an accent,
+# as in 'één' or 'paranoïde'), digits, and between two words one space, hyphen or apostrophe
+# ("stemmen horen", "re-integratie", "zo'n"); one apostrophe may start it ("'s nachts").
+_WORD_CHARACTERS = r"a-z0-9\u00df-\u00f6\u00f8-\u00ff"
+SEARCH_WORD_RE = rf"'?[{_WORD_CHARACTERS}]+(?:[ '-]'?[{_WORD_CHARACTERS}]+)*"
+
+
+@dataclass(frozen=True)
+class SearchWord(Kind):
+    """A search word: what a resident types, or a word of an offer's text that a topic looks for."""
+
+    min_length: int = 2
+    max_length: int = 40
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = _expect_text(value).strip()
+        _refuse_invisible(text)
+        if text != text.lower() and re.fullmatch(SEARCH_WORD_RE, text.lower()):
+            raise Invalid(f"Schrijf zoekwoorden met kleine letters: '{text.lower()}' in plaats van '{text}'.")
+        if len(text) < self.min_length:
+            raise Invalid(
+                f"{_describe(value)} is te kort voor een zoekwoord. Gebruik minstens {self.min_length} tekens."
+            )
+        if len(text) > self.max_length:
+            raise Invalid(
+                f"Dit zoekwoord is te lang ({len(text)} tekens; maximaal {self.max_length}). "
+                "Gebruik één woord of een paar woorden."
+            )
+        if not re.fullmatch(SEARCH_WORD_RE, text):
+            raise Invalid(
+                f"{_describe(value)} kan geen zoekwoord zijn. Gebruik kleine letters (ook met accent), cijfers, "
+                "en tussen twee woorden een spatie, - of ', zoals 'stemmen horen'."
+            )
+        return text
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "string",
+            "minLength": self.min_length,
+            "maxLength": self.max_length,
+            "pattern": f"^(?:{SEARCH_WORD_RE})$",
+        }
+
+    def label(self) -> str:
+        return "zoekwoord"
+
+
 @dataclass(frozen=True)
 class Integer(Kind):
     minimum: int = 0
@@ -390,6 +437,7 @@ class ListOf(Kind):
     item: Kind | type  # a kind of value, or a block (a dataclass)
     max_items: int = 100
     unique: bool = True
+    min_items: int = 0
 
     # Its JSON Schema is made by ``reference.schema``, which knows the blocks a list can hold.
 

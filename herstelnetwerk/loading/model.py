@@ -7,7 +7,7 @@ and the JSON Schema are both derived from these declarations.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +27,7 @@ from .fields import (
     Pattern,
     Phone,
     Postcode,
+    SearchWord,
     Slug,
     Text,
     Time,
@@ -420,6 +421,86 @@ class Offering:
         return self.status in ("actief", "vol")
 
 
+# --- search words (zoekwoorden.yaml) ------------------------------------------
+
+# 'iedereen' is the audience of nearly every offer: a topic that fits it would fit everything.
+FIT_AUDIENCES = tuple((key, label) for key, label in v.AUDIENCES if key != "iedereen")
+MAX_SEARCH_WORDS = 50
+
+
+@dataclass
+class TopicFit:
+    """Which offers fit a topic: an offer fits when it matches any one of the lists."""
+
+    themes: list[str] = spec(
+        ListOf(Choice(v.THEMES)), "Thema's", "Aanbod met een van deze thema's past.", default_factory=list
+    )
+    types: list[str] = spec(
+        ListOf(Choice(v.OFFERING_TYPES)),
+        "Soorten",
+        "Aanbod van een van deze soorten past (een training heeft de soort training).",
+        default_factory=list,
+        key="type",
+    )
+    audiences: list[str] = spec(
+        ListOf(Choice(FIT_AUDIENCES)),
+        "Voor wie",
+        "Aanbod voor een van deze groepen past. Niet iedereen: dat is bijna al het aanbod.",
+        default_factory=list,
+        key="audience",
+    )
+    words: list[str] = spec(
+        ListOf(SearchWord(), max_items=MAX_SEARCH_WORDS),
+        "Woorden in de tekst",
+        "Aanbod met een van deze woorden in de titel, samenvatting of beschrijving past. "
+        "Alleen hele woorden tellen; hoofdletters en accenten niet.",
+        default_factory=list,
+        example=["rust", "moeilijke dagen"],
+    )
+
+    def is_empty(self) -> bool:
+        return not (self.themes or self.types or self.audiences or self.words)
+
+
+@dataclass
+class SearchTopic:
+    """Words residents type about how they feel or what they look for, and the offers that fit them."""
+
+    name: str = spec(
+        Text(60),
+        "Naam",
+        "Kort en voor bewoners geschreven: de zoeker toont 'Past bij: ' met deze naam.",
+        required=True,
+        example="Angst en spanning",
+    )
+    words: list[str] = spec(
+        ListOf(SearchWord(), max_items=MAX_SEARCH_WORDS, min_items=1),
+        "Zoekwoorden",
+        "Wat bewoners in de zoeker typen: kleine letters, één woord of een paar woorden.",
+        required=True,
+        example=["angst", "bang", "paniek"],
+    )
+    fits: TopicFit = spec(
+        TopicFit,
+        "Past bij",
+        "Welk aanbod bij deze woorden past: aanbod dat bij minstens één van de lijsten hieronder hoort. "
+        "Vul er minstens één in.",
+        required=True,
+    )
+
+
+@dataclass
+class SearchWords:
+    """The file zoekwoorden.yaml: the network's own search words."""
+
+    topics: list[SearchTopic] = spec(
+        ListOf(SearchTopic, max_items=200),
+        "Onderwerpen",
+        "Elk onderwerp: een naam, de woorden die bewoners typen, en het aanbod dat erbij past.",
+        required=True,
+    )
+
+
 @dataclass
 class Catalog:
     """Everything the content describes, validated and cross-checked."""
@@ -429,3 +510,5 @@ class Catalog:
     trainings: dict[str, Training]
     offerings: dict[str, Offering]
     root: Path
+    # From zoekwoorden.yaml; empty when the network has none.
+    search_topics: list[SearchTopic] = field(default_factory=list)

@@ -63,6 +63,14 @@ DUTCH_KEYS = {
     "toegankelijkheid": "accessibility",
     "route": "directions",
     "coordinaten": "coordinates",
+    # zoekwoorden.yaml
+    "onderwerpen": "topics",
+    "onderwerp": "topics",
+    "woorden": "words",
+    "zoekwoorden": "words",
+    "aanbod": "fits",
+    "past_bij": "fits",
+    "soorten": "type",
 }
 
 
@@ -83,16 +91,27 @@ def _known_keys(cls: type) -> frozenset[str]:
     return frozenset(key for key, _, _ in spec_fields(cls))
 
 
-def _suggest(key: str, known: list[str]) -> str:
+def _meant(key: str, known: list[str]) -> str | None:
+    """The known key that an unknown ``key`` most likely means, if any."""
     lowered = key.lower().strip()
     if lowered in known:
-        return f" Schrijf '{lowered}' met kleine letters."
+        return lowered
     if DUTCH_KEYS.get(lowered) in known:
-        return f" Gebruik '{DUTCH_KEYS[lowered]}' (de namen van velden zijn Engels)."
+        return DUTCH_KEYS[lowered]
     close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
-    if close:
-        return f" Bedoel je '{close[0]}'?"
-    return f" Mogelijke velden hier: {', '.join(known)}."
+    return close[0] if close else None
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    lowered = key.lower().strip()
+    meant = _meant(key, known)
+    if meant is None:
+        return f" Mogelijke velden hier: {', '.join(known)}."
+    if meant == lowered:
+        return f" Schrijf '{lowered}' met kleine letters."
+    if DUTCH_KEYS.get(lowered) == meant:
+        return f" Gebruik '{meant}' (de namen van velden zijn Engels)."
+    return f" Bedoel je '{meant}'?"
 
 
 class Walker:
@@ -112,15 +131,19 @@ class Walker:
             return None
         fields = spec_fields(cls)
         known = _known_keys(cls)
+        meant: set[str] = set()  # keys an unknown key was taken for: their absence is not reported again
         for key in data:
             if key not in known:
                 in_order = [known_key for known_key, _, _ in fields]
                 self.problem(where + (key,), f"Het veld '{key}' bestaat niet.{_suggest(key, in_order)}")
+                meant.add(_meant(key, in_order) or "")
         values: dict[str, Any] = {}
         ok = True
         for key, field, spec in fields:
             if key not in data or data[key] is None:
-                if spec.required:
+                if spec.required and key in meant and key not in data:
+                    ok = False
+                elif spec.required:
                     example = (
                         f" Bijvoorbeeld: {key}: {spec.example}"
                         if spec.example is not None and not isinstance(spec.example, list)
@@ -159,19 +182,27 @@ class Walker:
             if len(data) > kind.max_items:
                 self.problem(where, f"De lijst is te lang (maximaal {kind.max_items}).")
                 return _FAILED
+            if len(data) < kind.min_items:
+                self.problem(where, f"De lijst is leeg. Zet er minstens {kind.min_items} in.")
+                return _FAILED
+            # Every item is checked, so a long list (the search words) shows all its mistakes in one check.
             items = []
+            failed = False
             for index, item in enumerate(data):
                 if item is None:  # '-' with nothing after it, or '[a, , b]'
                     self.problem(where + (index,), "Dit item van de lijst is leeg. Vul het in of haal het weg.")
-                    return _FAILED
+                    failed = True
+                    continue
                 parsed = self.value(kind.item, item, where + (index,))
                 if parsed is _FAILED:
-                    return _FAILED
+                    failed = True
+                    continue
                 if kind.unique and isinstance(parsed, str) and parsed in items:
                     self.problem(where + (index,), f"'{parsed}' staat twee keer in de lijst. Haal er één weg.")
-                    return _FAILED
+                    failed = True
+                    continue
                 items.append(parsed)
-            return items
+            return _FAILED if failed else items
         if isinstance(kind, Either):
             if isinstance(data, dict):
                 return self.value(kind.long, data, where)

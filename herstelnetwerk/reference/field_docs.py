@@ -26,10 +26,11 @@ from ..loading.fields import (
     ListOf,
     Markdown,
     Pattern,
+    SearchWord,
     Text,
     Time,
 )
-from ..loading.model import Location, MapOf, Network, Offering, Training
+from ..loading.model import Location, MapOf, Network, Offering, SearchWords, Training
 from ..loading.parse import spec_fields
 
 OUTPUT = Path("docs/velden.md")
@@ -64,6 +65,14 @@ TYPES: tuple[tuple[str, type, str, str | None, str], ...] = (
         "activities/network.yaml",
         None,
         "Eén bestand over het netwerk zelf. Dit bestand beheert de coördinatie.",
+    ),
+    (
+        "De zoekwoorden",
+        SearchWords,
+        "activities/zoekwoorden.yaml",
+        None,
+        "Woorden die bewoners in de zoeker typen over hoe ze zich voelen of wat ze zoeken, en welk aanbod "
+        "daarbij past. Het bestand mag ontbreken. Een woord mag bij meer onderwerpen staan.",
     ),
 )
 
@@ -123,6 +132,8 @@ def describe(kind: Any, names: dict[tuple, str]) -> str:
             return "een lijst met datums (jaar-maand-dag), zoals `[2027-01-12, 2027-01-19]`"
         if isinstance(item, Pattern) and item.regex == SLUG_RE:
             return "een lijst met codes (kleine letters, cijfers en streepjes)"
+        if isinstance(item, SearchWord):
+            return f"een lijst met hooguit {kind.max_items} zoekwoorden; " + describe(item, names)
         return "een lijst; per waarde: " + describe(item, names)
     if isinstance(kind, Choice):
         return (
@@ -135,6 +146,11 @@ def describe(kind: Any, names: dict[tuple, str]) -> str:
     if isinstance(kind, Text):
         lines = ", ook op meer regels," if kind.multiline else " op één regel,"
         return f"tekst{lines} hooguit {kind.max_length} tekens"
+    if isinstance(kind, SearchWord):
+        return (
+            f"per woord {kind.min_length} tot {kind.max_length} tekens: kleine letters (ook met accent) en cijfers; "
+            "tussen twee woorden een spatie, - of '"
+        )
     if isinstance(kind, Pattern) and kind.regex == SLUG_RE:
         return "een code: kleine letters, cijfers en streepjes, zoals `de-koppeling`"
     if isinstance(kind, Pattern):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..loading.fields import SLUG_RE, Either, Kind, ListOf, Spec
-from ..loading.model import Location, MapOf, Network, Offering, Training
+from ..loading.model import Location, MapOf, Network, Offering, SearchWords, Training
 from ..loading.parse import spec_fields
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -32,6 +32,7 @@ TYPES: dict[str, tuple[type, str, str]] = {
     "location": (Location, "Een locatie", "activities/locations/<naam>.yaml"),
     "training": (Training, "Een training", "activities/trainings/<naam>.yaml"),
     "offering": (Offering, "Een activiteit", "activities/offerings/<naam>.yaml"),
+    "zoekwoorden": (SearchWords, "De zoekwoorden", "activities/zoekwoorden.yaml"),
 }
 
 
@@ -52,6 +53,8 @@ def kind_schema(kind: Any) -> dict:
     if isinstance(kind, ListOf):
         item = kind_schema(kind.item)
         array: dict = {"type": "array", "items": item, "maxItems": kind.max_items}
+        if kind.min_items:
+            array["minItems"] = kind.min_items
         if kind.unique and not (_is_block(kind.item) or isinstance(kind.item, Either)):
             array["uniqueItems"] = True  # the validator compares plain values only
         # The validator takes a single value where a list is allowed (`audience: iedereen`).
