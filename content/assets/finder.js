@@ -185,6 +185,7 @@ function start(root) {
   const resultList = root.querySelector("[data-results]");
   const resultsArea = root.querySelector(".hn-finder__results");
   const nothing = root.querySelector("[data-nothing]");
+  const crisis = root.querySelector("[data-crisis]");
   const moreButton = root.querySelector("[data-more]");
   const nearButton = root.querySelector("[data-near]");
   const nearStatus = root.querySelector("[data-near-status]");
@@ -201,7 +202,14 @@ function start(root) {
   const bundle = new URL(root.dataset.bundle, document.baseURI);
   const siteRoot = new URL("..", bundle);
   // The engine searches in a web worker: on a slow phone the page stays responsive meanwhile.
-  const engineOptions = { baseUrl: siteRoot.pathname, excerptLength: 24 };
+  // A word in the title counts most, in the text as usual; a topic's search words only a little,
+  // so an activity that speaks of walking comes before one that only belongs to a topic with it.
+  // The display values (times, coordinates, yes/no) do not count at all.
+  const engineOptions = {
+    baseUrl: siteRoot.pathname,
+    excerptLength: 24,
+    ranking: { metaWeights: { zoekwoorden: 0.1, onderwerpen: 0.1, tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
+  };
 
   let engine = null; // the search engine, loaded when first needed
   let position = null; // {lat, lon}: only in this variable, never sent or stored
@@ -278,32 +286,73 @@ function start(root) {
     for (const name of [NAMES.from, NAMES.until]) form.elements.namedItem(name).value = params.get(name) || "";
   }
 
-  // Is this word in the loaded indexes, or does a word there start with it (it is still being typed)?
-  async function isKnown(pagefind, word) {
+  // The pages where a word really is, with the engine's score for each: Map(id -> result).
+  //
+  // Each index on its own searches for the longest start of a word it does not have, so a
+  // plain search for "zelfmoord" finds the crisis page in one index and everything with "zelf"
+  // in the others. Quoted, the engine looks for the word itself (and its other forms, such as
+  // "wandeling" for "wandelen") and nothing else. A word still being typed ("wand") is no word
+  // of its own: then the plain search's best results are read, and only those whose found words
+  // start with it are kept.
+  const TYPED_CHECKED = 20;
+  async function pagesWith(pagefind, word) {
     if (known.has(word)) return known.get(word);
-    let found = (await pagefind.search(`"${word}"`)).results.length > 0;
-    if (!found) {
-      const loose = await pagefind.search(word);
-      if (loose.results.length) {
-        // The engine's best result for the word: do its found words really start with it?
-        const item = await loose.results[0].data();
-        const start = folded(word);
+    const pages = new Map();
+    const exact = await pagefind.search(`"${word}"`);
+    for (const result of exact.results) pages.set(result.id, result);
+    if (!pages.size) {
+      const start = folded(word);
+      const loose = (await pagefind.search(word)).results.slice(0, TYPED_CHECKED);
+      const items = await Promise.all(loose.map((result) => result.data()));
+      loose.forEach((result, i) => {
+        const item = items[i];
         const words = (item.content || "").split(/[\r\n\s]+/g);
-        found = item.locations.some((l) => bareWords(words[l] || "").some((w) => w.startsWith(start)))
+        const really = item.locations.some((l) => bareWords(words[l] || "").some((w) => w.startsWith(start)))
           || Object.values(item.meta || {}).some((value) => bareWords(value).some((w) => w.startsWith(start)));
-      }
+        if (really) pages.set(result.id, result);
+      });
     }
-    known.set(word, found);
-    return found;
+    known.set(word, pages);
+    return pages;
   }
 
-  // The words of the query that can find something, and the ones that cannot.
+  // Where a word was found counts first: in the title, in the text, elsewhere, or only among the
+  // search words of a topic the page fits. (The engine's scores of different indexes, and of its
+  // two ways of searching, do not compare well.)
+  function tier(result) {
+    const fields = result.matchedMetaFields || [];
+    if (fields.includes("title")) return 8;
+    if (result.words?.length) return 4;
+    if (fields.some((f) => f !== "zoekwoorden" && f !== "onderwerpen")) return 2;
+    return 1;
+  }
+
+  // The words of the query that are somewhere, the ones that are nowhere, and the pages that have
+  // every word found, the best first.
   async function checkedWords(pagefind, params) {
     const words = queryWords(params.get(NAMES.query) || "");
     const found = [];
     const missing = [];
-    for (const word of words) ((await isKnown(pagefind, word)) ? found : missing).push(word);
-    return { found, missing, asked: words.length > 0 };
+    let pages = null;
+    const scores = new Map();
+    const tiers = new Map();
+    for (const word of words) {
+      const withWord = await pagesWith(pagefind, word);
+      if (!withWord.size) {
+        missing.push(word);
+        continue;
+      }
+      found.push(word);
+      pages = pages ? new Map([...pages].filter(([id]) => withWord.has(id))) : new Map(withWord);
+      for (const [id, result] of withWord) {
+        scores.set(id, (scores.get(id) || 0) + result.score);
+        tiers.set(id, (tiers.get(id) || 0) + tier(result));
+      }
+    }
+    const ranked = pages
+      ? [...pages.values()].sort((a, b) => tiers.get(b.id) - tiers.get(a.id) || scores.get(b.id) - scores.get(a.id))
+      : [];
+    return { found, missing, asked: words.length > 0, ranked };
   }
 
   // The session ends of the chosen dates that are still to come by the visitor's clock, or null.
@@ -336,22 +385,43 @@ function start(root) {
     return filters;
   }
 
-  // How many results each option would give, with the other groups as they are.
-  async function updateCounts(pagefind, params, text, mine) {
+  // The pages that these filters leave (no words): a set of ids.
+  async function idsWith(pagefind, filters) {
+    return new Set((await pagefind.search(null, { filters })).results.map((r) => r.id));
+  }
+
+  // How many results each option would give, with the other groups as they are. Without words
+  // the engine counts; with words, the pages that have them are counted among each option's.
+  async function updateCounts(pagefind, params, words, mine) {
     const counts = {};
+    const among = async (filters) => {
+      const ids = await idsWith(pagefind, filters);
+      return words.ranked.filter((r) => ids.has(r.id)).length;
+    };
     for (const group of [...NAMES.lists, ...NAMES.yesNo]) {
-      // An empty "any" loads the group's values for counting without narrowing the search.
-      const result = await pagefind.search(text, { filters: { ...(await filtersFor(pagefind, params, group)), [group]: { any: [] } } });
+      const others = await filtersFor(pagefind, params, group);
+      counts[group] = {};
+      if (!words.found.length) {
+        // An empty "any" loads the group's values for counting without narrowing the search.
+        const result = await pagefind.search(null, { filters: { ...others, [group]: { any: [] } } });
+        counts[group] = result.filters[group] || {};
+      } else {
+        for (const input of form.querySelectorAll(`input[name="${group}"]`)) {
+          const value = NAMES.lists.includes(group) ? { any: [input.value] } : NAMES.yes;
+          counts[group][input.value] = await among({ ...others, [group]: value });
+        }
+      }
       if (mine !== round) return;
-      counts[group] = result.filters[group] || {};
     }
     const others = await filtersFor(pagefind, params, NAMES.when);
     counts[NAMES.when] = {};
     for (const when of whenOptions) {
       const chosen = await chosenEnds(pagefind, params, [when]);
-      const result = await pagefind.search(text, { filters: { ...others, [NAMES.date]: { any: chosen.length ? chosen : [NOTHING] } } });
+      const filters = { ...others, [NAMES.date]: { any: chosen.length ? chosen : [NOTHING] } };
+      counts[NAMES.when][when] = words.found.length
+        ? await among(filters)
+        : (await pagefind.search(null, { filters })).results.length;
       if (mine !== round) return;
-      counts[NAMES.when][when] = result.results.length;
     }
     const searched = new Set(merged);
     for (const input of form.querySelectorAll("input[type=checkbox]")) {
@@ -370,22 +440,39 @@ function start(root) {
   }
 
   // The results in the order to show them: by distance, by relevance, or the soonest first.
-  async function makeListing(pagefind, params, text, mine) {
+  async function makeListing(pagefind, params, words, mine) {
     const filters = await filtersFor(pagefind, params);
-    if (position) {
-      return orderedListing(pagefind, text, filters, mine, NAMES.place, (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
-    }
-    if (text) {
-      // Every activity has one "next" value: their sum is the number of activities found.
-      const result = await pagefind.search(text, { filters: { ...filters, [NAMES.next]: { any: [] } } });
+    if (words.found.length) {
+      // The pages with every word that the filters leave, the best first; every activity has a
+      // time to come, so those among them with a "next" value are the activities.
+      const left = await idsWith(pagefind, filters);
+      const nexts = Object.keys((await pagefind.filters())[NAMES.next] || {});
+      const activities = nexts.length ? await idsWith(pagefind, { ...filters, [NAMES.next]: { any: nexts } }) : new Set();
+      let results = words.ranked.filter((r) => left.has(r.id));
+      if (position) {
+        const items = await Promise.all(results.map((r) => r.data()));
+        for (const item of items) {
+          const value = item.filters[NAMES.place]?.[0];
+          item.km = value ? distanceKm(position, placeOf(value)) : Infinity;
+        }
+        const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.km - b.item.km || a.i - b.i);
+        return {
+          total: sorted.length,
+          activities: results.filter((r) => activities.has(r.id)).length,
+          slice: async (a, b) => sorted.slice(a, b).map((x) => x.item),
+        };
+      }
       return {
-        total: result.results.length,
-        activities: sum(result.filters[NAMES.next]),
-        slice: (a, b) => Promise.all(result.results.slice(a, b).map((r) => r.data())),
+        total: results.length,
+        activities: results.filter((r) => activities.has(r.id)).length,
+        slice: (a, b) => Promise.all(results.slice(a, b).map((r) => r.data())),
       };
     }
+    if (position) {
+      return orderedListing(pagefind, filters, mine, NAMES.place, (value) => distanceKm(position, placeOf(value)), (item, key) => { item.km = key; });
+    }
     // Each index sorts its own results; together they are put in order by their next time.
-    return orderedListing(pagefind, text, filters, mine, NAMES.next, (value) => value, () => {});
+    return orderedListing(pagefind, filters, mine, NAMES.next, (value) => value, () => {});
   }
 
   function sum(counts) {
@@ -395,8 +482,8 @@ function start(root) {
   // The results in the order of one filter's values (place or next time). The values, with the
   // number of results for each, come without loading any result; so only the results of the
   // first values are loaded, batch by batch. Results without a value come last.
-  async function orderedListing(pagefind, text, filters, mine, name, keyOf, note) {
-    const search = (extra) => pagefind.search(text, { filters: { ...filters, ...extra } });
+  async function orderedListing(pagefind, filters, mine, name, keyOf, note) {
+    const search = (extra) => pagefind.search(null, { filters: { ...filters, ...extra } });
     const all = await search({ [name]: { any: [] }, [NAMES.next]: { any: [] } });
     if (mine !== round) return null;
     const values = Object.entries(all.filters[name] || {}).filter(([, n]) => n > 0)
@@ -480,6 +567,7 @@ function start(root) {
     if (meta[NAMES.free] === NAMES.yes) tag("hn-tag--free", "Gratis");
     if (meta.gemeente === "Online") tag("hn-tag--online", "Online");
     if (meta.vol === NAMES.yes) tag("hn-tag--full", "Vol");
+    if (meta.professionals === NAMES.yes) tag("hn-tag--pro", "Voor ervaringswerkers en professionals");
     if (tags.children.length) article.append(tags);
     // With words to search for, the sentence in which they occur; otherwise the summary.
     const sentence = words.length ? sentenceAround(item.content || "", item.locations || []) : null;
@@ -495,9 +583,10 @@ function start(root) {
 
   function countInWords(listing) {
     const others = listing.total - listing.activities;
+    const pages = (n, other) => (n === 1 ? `1 ${other}pagina` : `${n} ${other}pagina's`);
+    if (!listing.activities) return pages(others, "");
     const activities = listing.activities === 1 ? "1 activiteit" : `${listing.activities} activiteiten`;
-    if (!others) return activities;
-    return `${activities} en ${others === 1 ? "1 andere pagina" : `${others} andere pagina's`}`;
+    return others ? `${activities} en ${pages(others, "andere ")}` : activities;
   }
 
   function statusText(listing, words) {
@@ -545,6 +634,7 @@ function start(root) {
   }
 
   let wordsShown = [];
+  let wordsChecked = null;
   async function update() {
     const mine = ++round;
     const params = formParams();
@@ -555,6 +645,7 @@ function start(root) {
       group.querySelector("[data-group-chosen]").textContent = n ? `(${n} gekozen)` : "";
     }
     const hadFocus = resultList.contains(document.activeElement) || document.activeElement === moreButton;
+    crisis.hidden = !inNeed(params.get(NAMES.query) || "");
     if (!params.get(NAMES.query) && !chosen) {
       // Nothing asked yet: nothing to fetch.
       listing = null;
@@ -576,10 +667,9 @@ function start(root) {
     const words = await checkedWords(pagefind, params);
     if (mine !== round) return;
     // Only words that are somewhere; none of them at all: nothing found, not everything.
-    const text = words.found.join(" ") || null;
     const made = words.asked && !words.found.length
       ? { total: 0, activities: 0, slice: async () => [] }
-      : await makeListing(pagefind, params, text, mine);
+      : await makeListing(pagefind, params, words, mine);
     if (mine !== round || !made) return;
     listing = made;
     wordsShown = words.found;
@@ -595,9 +685,16 @@ function start(root) {
     if (hadFocus && !root.contains(document.activeElement)) statusLine.focus();
     // The counts need every filter's values: only fetch them when the filters are shown (phones
     // fold them). Words that are nowhere find nothing with any filter: no counts to fetch.
-    if (words.asked && !text) clearCounts();
-    else if (filtersShown()) await updateCounts(pagefind, params, text, mine);
+    wordsChecked = words;
+    if (words.asked && !words.found.length) clearCounts();
+    else if (filtersShown()) await updateCounts(pagefind, params, words, mine);
     else countsPending = true;
+  }
+
+  // Does the query hold words of someone in acute need (whole words, in a row)?
+  function inNeed(text) {
+    const words = ` ${bareWords(text).join(" ")} `;
+    return config.crisis.some((phrase) => words.includes(` ${phrase} `));
   }
 
   function filtersShown() {
@@ -648,7 +745,7 @@ function start(root) {
     filterToggle.setAttribute("aria-expanded", String(open));
     if (open && countsPending && listing && listing.total) {
       countsPending = false;
-      loadEngine().then((pagefind) => updateCounts(pagefind, formParams(), wordsShown.join(" ") || null, round)).catch(failed);
+      loadEngine().then((pagefind) => updateCounts(pagefind, formParams(), wordsChecked, round)).catch(failed);
     }
   }
   // The filter groups open one at a time, so a phone's screen shows one list of choices.

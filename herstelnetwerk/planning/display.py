@@ -54,8 +54,12 @@ def for_professionals(offering: Offering, catalog: Catalog) -> bool:
     return training is not None and training.mind_block == TRAINING_OF_PROFESSIONALS
 
 
+# The type of an offering that runs a training (it names no type of its own), and of a training itself.
+TRAINING_TYPE = "training"
+
+
 def offering_type(offering: Offering) -> str:
-    return offering.type or "training"
+    return offering.type or TRAINING_TYPE
 
 
 def place(location: Location, catalog: Catalog) -> str:

@@ -17,6 +17,25 @@ from .views import Link
 SEARCH_ALL_UP_TO = 12
 # "Near me" searches in this many municipalities: the ones with the nearest centre.
 NEAR_MUNICIPALITIES = 3
+# Words of someone in acute need. A search with one of them shows, above what it finds, where to
+# get help now (the crisis text every page has). Lower case, without accents: the script compares
+# them so, as whole words.
+CRISIS_WORDS = (
+    "suicide",
+    "zelfmoord",
+    "zelfdoding",
+    "dood willen",
+    "wil dood",
+    "niet meer leven",
+    "niet meer willen leven",
+    "wil niet meer",
+    "er een einde aan maken",
+    "einde aan mijn leven",
+    "mezelf iets aandoen",
+    "zelfbeschadiging",
+    "crisis",
+    "113",
+)
 
 
 @dataclass
@@ -62,6 +81,7 @@ def finder_search(data: SiteData) -> dict[str, Any]:
         "searchAllUpTo": SEARCH_ALL_UP_TO,
         "near": NEAR_MUNICIPALITIES,
         "names": filters.script_names(),
+        "crisis": list(CRISIS_WORDS),
         "weekdays": [day for day, _ in v.WEEKDAYS],
         "municipalities": [
             {

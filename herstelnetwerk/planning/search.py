@@ -28,6 +28,7 @@ from datetime import timedelta
 
 from ..loading.schedule import Session
 from . import display, filters, markup, urls
+from .search_topics import topics_for
 from .site_data import AUDIENCE_LABELS, THEME_LABELS, SiteData
 from .views import location_summary
 
@@ -146,11 +147,23 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         _place(location, chosen, meta)
     if card.full:
         meta["vol"] = filters.YES
+    if display.for_professionals(offering, catalog):
+        meta["professionals"] = filters.YES
     # Without words to search for, the finder lists the soonest activities first. Results of
     # several indexes can only be put in one order by a filter value, so it is a filter too.
     sort = {filters.NEXT: f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
     chosen[filters.NEXT] = [sort[filters.NEXT]]
     training = display.training_of(offering, catalog)
+    meta.update(
+        _topics(
+            data,
+            themes=offering.themes,
+            types=[display.offering_type(offering)],
+            audiences=offering.audience,
+            texts=(card.title, card.summary, display.description(offering, catalog))
+            + ((training.title, training.summary, training.description) if training else ()),
+        )
+    )
     # What the activity is about comes first: a result shows the words around the match,
     # and the title and the facts are on the result already.
     text = _words(
@@ -206,7 +219,38 @@ def training_record(data: SiteData, slug: str) -> SearchRecord:
         ", ".join(THEME_LABELS[t] for t in training.themes),
         training.title,
     )
-    return SearchRecord(urls.training(slug), training.title, text, Facets(meta={"soort": "Over de training"}))
+    meta = {"soort": "Over de training"}
+    meta.update(
+        _topics(
+            data,
+            themes=training.themes,
+            types=[display.TRAINING_TYPE],
+            audiences=training.audience,
+            texts=(training.title, training.summary, training.description),
+        )
+    )
+    return SearchRecord(urls.training(slug), training.title, text, Facets(meta=meta))
+
+
+def _topics(data: SiteData, *, themes, types, audiences, texts: tuple[str | None, ...]) -> dict[str, str]:
+    """The search words (zoekwoorden.yaml) of the topics an offer fits, as two display values of its record.
+
+    They are searched like the rest of the record; the finder shows a topic's name when only its
+    words were found ("Past bij: Angst en spanning"). One line per topic, in both values alike.
+    """
+    found = topics_for(
+        data.catalog.search_topics,
+        themes=themes,
+        types=types,
+        audiences=audiences,
+        text=" ".join(markup.plain_text(t) for t in texts if t),
+    )
+    if not found:
+        return {}
+    return {
+        "onderwerpen": "\n".join(" ".join(topic.name.split()) for topic in found),
+        "zoekwoorden": "\n".join(", ".join(topic.words) for topic in found),
+    }
 
 
 def municipality_record(data: SiteData, slug: str, title: str) -> SearchRecord:
