@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..loading.agenda import Entry
 from ..loading.model import Contact, Location, Variant
@@ -44,6 +44,9 @@ LISTING_CARDS = 150
 HUB_LOCATIONS = 300
 # The coming days a municipality page lists day by day.
 MUNICIPALITY_DAYS = 14
+# The home page carries the ends of at most this many sessions it does not show, so that
+# its script can count how many of them are still to come (beyond it, the count stays as built).
+HOME_MORE_COUNTED = 120
 
 
 # --- parts that several pages show --------------------------------------------------
@@ -81,6 +84,15 @@ class Day:
     day: str
     iso_date: str
     items: list[DayItem]
+
+
+def updated_text(build_date: date) -> str:
+    """``Bijgewerkt op maandag 23 november.``: when the lists were made, for a reader without JavaScript.
+
+    The build knows its day, not its hour (``HERSTELNETWERK_BUILD_DATE``, else today in the
+    Netherlands), so the same content and day give the same page.
+    """
+    return f"Bijgewerkt op {dutch.day(build_date)}."
 
 
 def count_text(count: int) -> str:
@@ -173,6 +185,7 @@ class LocationView:
     location: LocationSummary
     cards: list[Card]
     edit_url: str | None
+    updated: str
 
 
 def location_page(data: SiteData, slug: str) -> LocationView:
@@ -181,6 +194,7 @@ def location_page(data: SiteData, slug: str) -> LocationView:
         location_summary(data, location),
         _cards(data, data.by_location.get(slug, [])),
         editing.edit_url(data.network, location.source, data.repo_root),
+        updated_text(data.agenda.build_date),
     )
 
 
@@ -313,6 +327,7 @@ class MunicipalityView:
     locations: list[LocationSummary]
     subscription: Subscription
     sharing: Sharing
+    updated: str
 
 
 def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> MunicipalityView:
@@ -328,6 +343,7 @@ def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> Municipali
         locations=[location_summary(data, loc) for loc in data.locations_in.get(slug, [])],
         subscription=Subscription.to(data, urls.feed("gemeenten", slug), "alles in " + name),
         sharing=sharing,
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -350,6 +366,7 @@ class TrainingView:
     runs: list[Card]
     subscription: Subscription
     edit_url: str | None
+    updated: str
 
 
 def meeting_length(minutes: int | None) -> str | None:
@@ -377,6 +394,7 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         runs=_cards(data, data.by_training.get(slug, [])),
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
         edit_url=editing.edit_url(data.network, training.source, data.repo_root),
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -402,6 +420,7 @@ class ListingView:
     finder: str | None
     groups: list[ListingGroup]
     subscription: Subscription | None
+    updated: str
 
 
 def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
@@ -431,6 +450,7 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
         finder=filters.finder_url((grouping.filter, key)) if compact else None,
         groups=groups,
         subscription=subscription,
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -451,17 +471,24 @@ def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> s
 class HomeView:
     this_week: list[DayItem]
     more_this_week: int  # not shown, for lack of room
+    more_text: str  # "4 andere activiteiten"
+    more_ends: str | None  # when those end, space-separated (None: too many to carry)
     municipalities: list[Link]
+    updated: str
 
 
 def home_page(data: SiteData) -> HomeView:
     first = data.agenda.build_date
     week = data.agenda.sessions_between(first, first + timedelta(days=6))
     soon = [DayItem(SessionView.of(s), data.cards[e.slug]) for s, e in week if not s.cancelled]
+    more = soon[HOME_SESSIONS:]
     return HomeView(
         this_week=soon[:HOME_SESSIONS],
-        more_this_week=max(0, len(soon) - HOME_SESSIONS),
+        more_this_week=len(more),
+        more_text=dutch.count(len(more), "andere activiteit", "andere activiteiten"),
+        more_ends=" ".join(item.session.end for item in more) if len(more) <= HOME_MORE_COUNTED else None,
         municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities],
+        updated=updated_text(first),
     )
 
 
