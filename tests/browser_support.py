@@ -9,7 +9,8 @@ ask for them by name:
   paths get the site's own 404 page with status 404, as on a real host.
 - ``browser``: one headless Debian Chromium for the whole session.
 - ``page``: a fresh browser context and page per test (no shared cookies or
-  storage), closed afterwards.
+  storage), closed afterwards. Its clock stands still on the morning of the build
+  day (``at_build_time``): the lists are as built, whatever day the tests run.
 
 Playwright cannot download its own browser on the build machines, so it
 drives the system's Chromium (``scripts/test`` installs it when missing).
@@ -29,6 +30,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
+# The moment the browser looks at the example site: its build day, before any session of that
+# day has ended. On the machine's own clock, content/assets/today.js would take off what ended
+# since the build, and the pages would differ from day to day.
+BUILD_MORNING = f"{BUILD_DATE}T08:00:00+01:00"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -130,9 +135,15 @@ def browser():
         chromium.close()
 
 
+def at_build_time(context):
+    """``context`` with its clock fixed at ``BUILD_MORNING`` (timers still run)."""
+    context.clock.set_fixed_time(BUILD_MORNING)
+    return context
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = at_build_time(browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL"))
     page = context.new_page()
     yield page
     context.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import PAGE_TYPES, open_page
+from browser_support import PAGE_TYPES, at_build_time, open_page
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [375, 1280]
@@ -24,7 +24,10 @@ _axe = Axe()
 @pytest.fixture(scope="module")
 def contexts(browser):
     """One browser context per width for this module (pages are opened and closed per test)."""
-    made = {width: browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL") for width in WIDTHS}
+    made = {
+        width: at_build_time(browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL"))
+        for width in WIDTHS
+    }
     yield made
     for context in made.values():
         context.close()

@@ -221,7 +221,7 @@ def test_the_feed_with_everything_is_every_offering_feed_together(site):
 
 
 DAY_SECTION = re.compile(r'<section class="hn-day"[^>]*>(.*?)</section>', re.S)
-DAY_ITEM = re.compile(r'<li class="([^"]*)">(.*?)</li>', re.S)
+DAY_ITEM = re.compile(r'<li class="([^"]*)"[^>]*>(.*?)</li>', re.S)
 
 
 def test_municipality_page_two_weeks_match_its_feed(site, model):

@@ -36,6 +36,11 @@ def day(when: date | datetime, weekday: bool = True, year: bool = False) -> str:
     return text
 
 
+def capital(text: str) -> str:
+    """``Dinsdag 24 november``: the first letter a capital, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
 def short_day(when: date | datetime) -> str:
     """``di 24 nov``: for compact lists."""
     return f"{DAYS[when.weekday()][:2]} {when.day} {MONTHS[when.month - 1][:3]}"

@@ -21,7 +21,7 @@ from ..loading.agenda import Entry
 from ..loading.schedule import Session
 from . import dutch, urls
 from .site_data import SessionView, SiteData
-from .views import PROFESSIONALS_HEADING, Link, Sharing
+from .views import PROFESSIONALS_HEADING, Link, Sharing, updated_text
 
 # How many sessions the embed lists, and how far ahead it looks.
 EMBED_SESSIONS = 10
@@ -146,6 +146,7 @@ class EmbedView:
     name: str
     items: list[ProgrammeItem]
     municipality_url: str
+    updated: str
 
 
 def embed_page(data: SiteData, slug: str) -> EmbedView:
@@ -158,7 +159,12 @@ def embed_page(data: SiteData, slug: str) -> EmbedView:
     first = data.agenda.build_date
     found = data.agenda.sessions_between(first, first + timedelta(days=EMBED_DAYS - 1), _for_residents(data, slug))
     items = [_item(data, session, entry) for session, entry in found if not session.cancelled][:EMBED_SESSIONS]
-    return EmbedView(name=data.municipality_name(slug), items=items, municipality_url=urls.municipality(slug))
+    return EmbedView(
+        name=data.municipality_name(slug),
+        items=items,
+        municipality_url=urls.municipality(slug),
+        updated=updated_text(first),
+    )
 
 
 def sharing(data: SiteData, slug: str) -> Sharing:

@@ -10,7 +10,7 @@ views (``views``, ``programme``, ``finder``) and the search records
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +28,10 @@ THEME_LABELS = dict(v.THEMES)
 LED_BY_LABELS = dict(v.LED_BY)
 JOIN_LABELS = dict(v.JOIN_HOW)
 WEEK_LABELS = dict(v.WEEKS_OF_MONTH)
+
+# How many coming sessions a card carries for the visitor's clock (content/assets/today.js):
+# when the first has ended by the time a resident looks, the card shows the next one.
+CARD_SESSIONS = 4
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class SessionView:
     cancelled: bool
     moved: bool
     note: str | None
+    # When it ends, ISO 8601 with the offset: the page's script removes it once this has passed.
+    end: str
 
     @classmethod
     def of(cls, session: Session) -> SessionView:
@@ -120,6 +126,7 @@ class SessionView:
             cancelled=session.cancelled,
             moved=session.moved,
             note=note,
+            end=session.end.isoformat(),
         )
 
 
@@ -143,6 +150,26 @@ class Card:
     # Meant for peer workers or other professionals (display.for_professionals): a list
     # shows it under its own heading after the residents' offer, and a count for residents leaves it out.
     for_professionals: bool = False
+    # The coming sessions, for the visitor's clock (``clock_data``); the template writes them as JSON.
+    clock: dict[str, object] = field(default_factory=dict)
+
+
+def clock_data(sessions: Sequence[Session]) -> dict[str, object]:
+    """A card's next sessions as today.js reads them: ``{"sessions": [...], "more": bool}``.
+
+    Each session has its end (ISO, with offset) and the words the card shows for it
+    (a note only when there is one), so the script never writes a date itself.
+    ``more``: the activity has sessions after these, so when all of them have ended
+    the card still has a next time (just not one this page knows).
+    """
+    coming = [s for s in sessions if not s.cancelled]
+    shown: list[dict[str, str]] = []
+    for session in coming[:CARD_SESSIONS]:
+        view = SessionView.of(session)
+        shown.append({"end": view.end, "date": view.iso_date, "day": dutch.capital(view.day), "times": view.times})
+        if view.note:
+            shown[-1]["note"] = view.note
+    return {"sessions": shown, "more": len(coming) > CARD_SESSIONS}
 
 
 @dataclass
@@ -222,6 +249,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             free=offering.is_free,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
             for_professionals=display.for_professionals(offering, catalog),
+            clock=clock_data(entry.sessions),
         )
         if municipality is None:
             for m in data.municipalities_of(offering):

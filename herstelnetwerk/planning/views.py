@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..loading.agenda import Entry
 from ..loading.model import Contact, Location, Variant
@@ -44,6 +44,9 @@ LISTING_CARDS = 150
 HUB_LOCATIONS = 300
 # The coming days a municipality page lists day by day.
 MUNICIPALITY_DAYS = 14
+# The home page carries the ends of at most this many sessions it does not show, so that
+# its script can count how many of them are still to come (beyond it, the count stays as built).
+HOME_MORE_COUNTED = 120
 
 
 # --- parts that several pages show --------------------------------------------------
@@ -117,6 +120,15 @@ class ProfessionalsSection:
     def of_cards(cls, cards: list[Card]) -> ProfessionalsSection | None:
         """None when there are none: the page then has no such section."""
         return cls(len(cards), count_text(len(cards)), cards=cards) if cards else None
+
+
+def updated_text(build_date: date) -> str:
+    """``Bijgewerkt op maandag 23 november.``: when the lists were made, for a reader without JavaScript.
+
+    The build knows its day, not its hour (``HERSTELNETWERK_BUILD_DATE``, else today in the
+    Netherlands), so the same content and day give the same page.
+    """
+    return f"Bijgewerkt op {dutch.day(build_date)}."
 
 
 def count_text(count: int) -> str:
@@ -210,6 +222,7 @@ class LocationView:
     cards: list[Card]  # for residents
     professionals: ProfessionalsSection | None
     edit_url: str | None
+    updated: str
 
 
 def location_page(data: SiteData, slug: str) -> LocationView:
@@ -220,6 +233,7 @@ def location_page(data: SiteData, slug: str) -> LocationView:
         _cards(data, data.for_residents(here)),
         ProfessionalsSection.of_cards(_cards(data, data.for_professionals(here))),
         editing.edit_url(data.network, location.source, data.repo_root),
+        updated_text(data.agenda.build_date),
     )
 
 
@@ -353,6 +367,7 @@ class MunicipalityView:
     locations: list[LocationSummary]
     subscription: Subscription
     sharing: Sharing
+    updated: str
 
 
 def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> MunicipalityView:
@@ -370,6 +385,7 @@ def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> Municipali
         locations=[location_summary(data, loc) for loc in data.locations_in.get(slug, [])],
         subscription=Subscription.to(data, urls.feed("gemeenten", slug), "alles in " + name),
         sharing=sharing,
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -393,6 +409,7 @@ class TrainingView:
     professionals: ProfessionalsSection | None
     subscription: Subscription
     edit_url: str | None
+    updated: str
 
 
 def meeting_length(minutes: int | None) -> str | None:
@@ -422,6 +439,7 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         professionals=ProfessionalsSection.of_cards(_cards(data, data.for_professionals(runs))),
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
         edit_url=editing.edit_url(data.network, training.source, data.repo_root),
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -449,6 +467,7 @@ class ListingView:
     groups: list[ListingGroup]
     professionals: ProfessionalsSection | None  # no cards on a compact page
     subscription: Subscription | None
+    updated: str
 
 
 def listing_lead(residents: int, professionals: int) -> str:
@@ -498,6 +517,7 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
         groups=groups,
         professionals=professionals,
         subscription=subscription,
+        updated=updated_text(data.agenda.build_date),
     )
 
 
@@ -518,8 +538,11 @@ def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> s
 class HomeView:
     this_week: list[DayItem]  # for residents
     more_this_week: int  # for residents, not shown for lack of room
+    more_text: str  # "4 andere activiteiten"
+    more_ends: str | None  # when those end, space-separated (None: too many to carry)
     professionals: ProfessionalsSection | None  # their sessions this week
     municipalities: list[Link]
+    updated: str
 
 
 def home_page(data: SiteData) -> HomeView:
@@ -529,11 +552,15 @@ def home_page(data: SiteData) -> HomeView:
     residents = [item for item in soon if not item.card.for_professionals]
     apart = [item for item in soon if item.card.for_professionals][:HOME_SESSIONS]
     offerings = len({item.card.slug for item in apart})
+    more = residents[HOME_SESSIONS:]
     return HomeView(
         this_week=residents[:HOME_SESSIONS],
-        more_this_week=max(0, len(residents) - HOME_SESSIONS),
+        more_this_week=len(more),
+        more_text=dutch.count(len(more), "andere activiteit", "andere activiteiten"),
+        more_ends=" ".join(item.session.end for item in more) if len(more) <= HOME_MORE_COUNTED else None,
         professionals=ProfessionalsSection(offerings, count_text(offerings), items=apart) if apart else None,
         municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities],
+        updated=updated_text(first),
     )
 
 
