@@ -7,11 +7,11 @@ catalog and agenda the build used decide which offerings must be found.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_support import BUILD_DATE, ROOT
+from browser_support import BUILD_DATE, BUILD_MORNING, ROOT
 from playwright.sync_api import expect
 
 from herstelnetwerk.loading.agenda import build_agenda
@@ -344,4 +344,32 @@ def test_later_in_the_day_today_counts_only_what_is_still_to_come(browser, site_
     assert result_paths(page) == still
     # The option's own count agrees with the list.
     expect(box(page, "Vandaag").locator("xpath=..").locator("[data-count]")).to_have_text(f"({len(still)})")
+    context.close()
+
+
+def test_soest_walk_in_free_this_week_takes_two_taps_from_the_home_page(browser, site_url, site_data):
+    moment = datetime.fromisoformat(BUILD_MORNING)
+    sunday = moment.date() + timedelta(days=6 - moment.weekday())
+    expected = {
+        urls.offering(entry.slug)
+        for entry in site_data.agenda.visible()
+        if "soest" in site_data.municipalities_of(entry.offering)
+        and entry.offering.is_walk_in
+        and entry.offering.is_free
+        and any(not s.cancelled and s.end > moment and s.start.date() <= sunday for s in entry.sessions)
+    }
+    assert expected
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, locale="nl-NL", timezone_id="Europe/Amsterdam"
+    )
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(site_url)
+    page.get_by_role("link", name="Soest", exact=True).click()  # 1
+    page.get_by_role("link", name="Deze week gewoon binnenlopen, gratis").click()  # 2
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^\d+ gevonden"), timeout=15000)
+    assert result_paths(page) == expected
+    first = page.locator("[data-results] > li").first
+    expect(first).to_contain_text("Gewoon binnenlopen")
+    expect(first).to_contain_text("Gratis")
     context.close()

@@ -360,6 +360,7 @@ class Sharing:
 class MunicipalityView:
     name: str
     finder_url: str
+    quick: list[Link]  # the finder with the questions residents ask most already chosen
     days: list[Day]  # for residents, as ``cards`` and ``online``
     cards: list[Card]
     online: list[Card]
@@ -370,6 +371,21 @@ class MunicipalityView:
     updated: str
 
 
+def quick_searches(slug: str) -> list[Link]:
+    """One tap from a municipality's page to what residents ask most: today, this week, and
+    this week where one can just walk in for free."""
+    here = (filters.MUNICIPALITY, slug)
+    week = (filters.WHEN, filters.THIS_WEEK)
+    return [
+        Link("Vandaag", filters.finder_url(here, (filters.WHEN, filters.TODAY))),
+        Link("Deze week", filters.finder_url(here, week)),
+        Link(
+            "Deze week gewoon binnenlopen, gratis",
+            filters.finder_url(here, week, (filters.WALK_IN, filters.YES), (filters.FREE, filters.YES)),
+        ),
+    ]
+
+
 def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> MunicipalityView:
     local_slugs = data.by_municipality.get(slug, [])
     online_slugs = data.online_for.get(slug, [])
@@ -378,6 +394,7 @@ def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> Municipali
     return MunicipalityView(
         name=name,
         finder_url=filters.finder_url((filters.MUNICIPALITY, slug)),
+        quick=quick_searches(slug),
         days=week_groups(data, entries),
         cards=_cards(data, data.for_residents(local_slugs)),
         online=_cards(data, data.for_residents(online_slugs)),
