@@ -73,17 +73,10 @@ PERFORMANCE_PASS = 0.9
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "HERSTELNETWERK_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"mkdocs build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    """The example site, built as the search-size benchmark builds it."""
+    from search_bytes import build as build_with
+
+    build_with(REPO / "activities", site)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
