@@ -7,7 +7,7 @@ model (the agenda the build used), not read from the page.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 
 import pytest
@@ -118,7 +118,8 @@ def test_a_municipality_page_shows_only_what_has_not_ended(at, site_url, site_da
     page.goto(site_url + urls.municipality(municipality))
     shown = listed(page, ".hn-day li")
     assert gone not in shown and stays in shown
-    entries = [site_data.agenda.entries[s] for s in site_data.entries_for(municipality)]
+    # The residents' offer: the day list leaves the offers for professionals to their own section.
+    entries = [site_data.agenda.entries[s] for s in site_data.for_residents(site_data.entries_for(municipality))]
     days = views.week_groups(site_data, entries)
     assert shown == to_come([(item.card.slug, item.session) for day in days for item in day.items], when)
     # The days left are the days that still have a session; a day whose sessions all ended is gone.
@@ -147,14 +148,17 @@ def test_the_embed_shows_only_what_has_not_ended(at, site_url, site_data, name):
 
 
 def test_the_count_of_what_the_home_page_does_not_show_is_what_is_left(at, site_url, site_data):
-    """Friday at five, four days after the build: every listed session is over, three of the four others are not."""
-    moment = datetime(2026, 11, 27, 17, 0, tzinfo=TZ)
+    """Just after the first of the activities the home page has no room for has ended: the count says what is left."""
     view = views.home_page(site_data)
-    assert view.more_text == "4 andere activiteiten"
+    assert view.more_ends is not None and view.more_this_week >= 2
+    ends = sorted(datetime.fromisoformat(end) for end in view.more_ends.split())
+    moment = ends[0] + timedelta(minutes=1)
+    left = sum(end > moment for end in ends)
+    assert 1 <= left < view.more_this_week
     page = at(moment.isoformat())
     page.goto(site_url)
-    expect(page.locator("#deze-week ~ ul")).to_have_count(0)
-    expect(page.locator("#deze-week").locator("xpath=..")).to_contain_text("En nog 3 andere activiteiten deze week.")
+    words = "1 andere activiteit" if left == 1 else f"{left} andere activiteiten"
+    expect(page.locator("#deze-week").locator("xpath=..")).to_contain_text(f"En nog {words} deze week.")
     expect(page.get_by_text("Deze week staat er niets gepland.")).to_be_hidden()
 
 
