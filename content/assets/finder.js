@@ -359,7 +359,7 @@ function start(root) {
   async function chosenEnds(pagefind, params, when) {
     const days = chosenDates(params, lastDate, when);
     if (!days) return null;
-    ends ??= Object.keys((await pagefind.filters())[NAMES.date] || {}).sort();
+    ends ??= (await valuesOf(pagefind, NAMES.date, {})).values.sort();
     const { date: today, time } = now();
     const chosen = new Set(days);
     return ends.filter((end) => {
@@ -388,6 +388,14 @@ function start(root) {
   // The pages that these filters leave (no words): a set of ids.
   async function idsWith(pagefind, filters) {
     return new Set((await pagefind.search(null, { filters })).results.map((r) => r.id));
+  }
+
+  // The pages these filters leave, and the values one more filter has among them, in one search:
+  // an empty "any" only loads that filter's values (not every filter's, as the engine's filters() does).
+  async function valuesOf(pagefind, name, filters) {
+    const result = await pagefind.search(null, { filters: { ...filters, [name]: { any: [] } } });
+    const values = Object.entries(result.filters[name] || {}).filter(([, n]) => n > 0).map(([value]) => value);
+    return { ids: new Set(result.results.map((r) => r.id)), values };
   }
 
   // How many results each option would give, with the other groups as they are. Without words
@@ -445,10 +453,9 @@ function start(root) {
     if (words.found.length) {
       // The pages with every word that the filters leave, the best first; every activity has a
       // time to come, so those among them with a "next" value are the activities.
-      const left = await idsWith(pagefind, filters);
-      const nexts = Object.keys((await pagefind.filters())[NAMES.next] || {});
+      const { ids: left, values: nexts } = await valuesOf(pagefind, NAMES.next, filters);
       const activities = nexts.length ? await idsWith(pagefind, { ...filters, [NAMES.next]: { any: nexts } }) : new Set();
-      let results = words.ranked.filter((r) => left.has(r.id));
+      const results = words.ranked.filter((r) => left.has(r.id));
       if (position) {
         const items = await Promise.all(results.map((r) => r.data()));
         for (const item of items) {
@@ -633,8 +640,7 @@ function start(root) {
     else if (moreHadFocus && moreButton.hidden) statusLine.focus();
   }
 
-  let wordsShown = [];
-  let wordsChecked = null;
+  let wordsChecked = { found: [], missing: [], asked: false, ranked: [] }; // of the listing shown
   async function update() {
     const mine = ++round;
     const params = formParams();
@@ -672,10 +678,10 @@ function start(root) {
       : await makeListing(pagefind, params, words, mine);
     if (mine !== round || !made) return;
     listing = made;
-    wordsShown = words.found;
+    wordsChecked = words;
     resultList.replaceChildren();
     shown = 0;
-    await showMore(mine, false, wordsShown);
+    await showMore(mine, false, words.found);
     if (mine !== round) return;
     statusLine.textContent = statusText(listing, words);
     showButton.textContent = showLabel(listing);
@@ -685,7 +691,6 @@ function start(root) {
     if (hadFocus && !root.contains(document.activeElement)) statusLine.focus();
     // The counts need every filter's values: only fetch them when the filters are shown (phones
     // fold them). Words that are nowhere find nothing with any filter: no counts to fetch.
-    wordsChecked = words;
     if (words.asked && !words.found.length) clearCounts();
     else if (filtersShown()) await updateCounts(pagefind, params, words, mine);
     else countsPending = true;
@@ -738,7 +743,7 @@ function start(root) {
     remember(true);
     run();
   });
-  moreButton.addEventListener("click", () => showMore(round, true, wordsShown).catch(failed));
+  moreButton.addEventListener("click", () => showMore(round, true, wordsChecked.found).catch(failed));
 
   function openFilters(open) {
     filterBody.classList.toggle("hn-filters__body--open", open);

@@ -147,7 +147,7 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         _place(location, chosen, meta)
     if card.full:
         meta["vol"] = filters.YES
-    if display.for_professionals(offering, catalog):
+    if card.for_professionals:
         meta["professionals"] = filters.YES
     # Without words to search for, the finder lists the soonest activities first. Results of
     # several indexes can only be put in one order by a filter value, so it is a filter too.
