@@ -36,17 +36,12 @@ the counts (20 KB general). Before the split (one index) the same search took
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from datetime import date
@@ -89,51 +84,6 @@ def a_municipality(site: Path) -> str:
     return max(sizes, key=sizes.get)
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site; with ``compress``, text files gzipped as a static host would."""
-
-    compress = False
-    TEXT = (".js", ".json", ".css", ".html", ".svg")
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not (
-            self.compress
-            and path.suffix in self.TEXT
-            and path.is_file()
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-        ):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-class _Server:
-    def __init__(self, folder: Path, compress: bool):
-        handler = functools.partial(type("Handler", (_Handler,), {"compress": compress}), directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        host, port = self.httpd.server_address[:2]
-        self.url = f"http://{host}:{port}/"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 def kind_of(url: str) -> str:
     """``general:meta``, ``online:index``, ``gemeente:fragment``, ``engine``: which index, which part."""
     parts = url.split("?")[0].split("/")[1:]
@@ -156,9 +106,10 @@ def kind_of(url: str) -> str:
 def measure(site: Path, query: str, municipality: str | None, compress: bool, width: int) -> dict:
     from browser_support import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import expect, sync_playwright
+    from serving import StaticHost
 
     responses: list[tuple[str, int]] = []
-    with _Server(site, compress) as server, sync_playwright() as playwright:
+    with StaticHost(site, compress) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": width, "height": 900})
 
@@ -171,7 +122,7 @@ def measure(site: Path, query: str, municipality: str | None, compress: bool, wi
         page.on("requestfinished", lambda request: record(request.response()))
         page.goto(f"{server.url}zoeken/?q={query}" + (f"&gemeente={municipality}" if municipality else ""))
         status = page.locator("[data-status]")
-        expect(status).to_have_text(re.compile(r"resulta|Niets gevonden"), timeout=120_000)
+        expect(status).to_have_text(re.compile(r"gevonden|vonden we niets"), timeout=120_000)
         if width >= 960:
             # On a wide screen the filters are open: wait for the counts next to the options too.
             # (A municipality whose index is not loaded has no count: wait for the type's counts.)
