@@ -373,3 +373,15 @@ def test_soest_walk_in_free_this_week_takes_two_taps_from_the_home_page(browser,
     expect(first).to_contain_text("Gewoon binnenlopen")
     expect(first).to_contain_text("Gratis")
     context.close()
+
+
+def test_near_me_alone_is_a_question_too(browser, site_url):
+    # With no words and no filter the finder waits; "Gebruik mijn locatie" asks for what is near.
+    eemnes = {"latitude": 52.2536, "longitude": 5.2570}
+    context = browser.new_context(locale="nl-NL", geolocation=eemnes, permissions=["geolocation"])
+    page = context.new_page()
+    open_finder(page, site_url)
+    page.get_by_role("button", name="Gebruik mijn locatie").click()
+    expect(page.locator(STATUS)).to_contain_text("het dichtstbij eerst", timeout=15000)
+    expect(page.locator("[data-results] > li").first).to_contain_text("Eemnes")
+    context.close()

@@ -359,7 +359,7 @@ function start(root) {
   async function chosenEnds(pagefind, params, when) {
     const days = chosenDates(params, lastDate, when);
     if (!days) return null;
-    ends ??= (await valuesOf(pagefind, NAMES.date, {})).values.sort();
+    ends ??= Object.keys((await pagefind.filters())[NAMES.date] || {}).sort();
     const { date: today, time } = now();
     const chosen = new Set(days);
     return ends.filter((end) => {
@@ -385,27 +385,22 @@ function start(root) {
     return filters;
   }
 
-  // The pages that these filters leave (no words): a set of ids.
-  async function idsWith(pagefind, filters) {
-    return new Set((await pagefind.search(null, { filters })).results.map((r) => r.id));
-  }
-
-  // The pages these filters leave, and the values one more filter has among them, in one search:
-  // an empty "any" only loads that filter's values (not every filter's, as the engine's filters() does).
-  async function valuesOf(pagefind, name, filters) {
-    const result = await pagefind.search(null, { filters: { ...filters, [name]: { any: [] } } });
-    const values = Object.entries(result.filters[name] || {}).filter(([, n]) => n > 0).map(([value]) => value);
-    return { ids: new Set(result.results.map((r) => r.id)), values };
+  // Among the pages with the query's words, the ones these filters leave (ids), and the values one
+  // more filter (`name`, optional) has among them. The engine is asked with one of the words: with
+  // no words and no real filter it would fetch every word of its index to list all pages. Its
+  // answer may hold pages it found by a word's first letters; only ids of `words.ranked` are used.
+  async function leftBy(pagefind, words, filters, name = null) {
+    const result = await pagefind.search(words.found[0], { filters: name ? { ...filters, [name]: { any: [] } } : filters });
+    const ids = new Set(result.results.map((r) => r.id));
+    const values = name ? Object.entries(result.filters[name] || {}).filter(([, n]) => n > 0).map(([value]) => value) : [];
+    return { ranked: words.ranked.filter((r) => ids.has(r.id)), values };
   }
 
   // How many results each option would give, with the other groups as they are. Without words
   // the engine counts; with words, the pages that have them are counted among each option's.
   async function updateCounts(pagefind, params, words, mine) {
     const counts = {};
-    const among = async (filters) => {
-      const ids = await idsWith(pagefind, filters);
-      return words.ranked.filter((r) => ids.has(r.id)).length;
-    };
+    const among = async (filters) => (await leftBy(pagefind, words, filters)).ranked.length;
     for (const group of [...NAMES.lists, ...NAMES.yesNo]) {
       const others = await filtersFor(pagefind, params, group);
       counts[group] = {};
@@ -453,9 +448,10 @@ function start(root) {
     if (words.found.length) {
       // The pages with every word that the filters leave, the best first; every activity has a
       // time to come, so those among them with a "next" value are the activities.
-      const { ids: left, values: nexts } = await valuesOf(pagefind, NAMES.next, filters);
-      const activities = nexts.length ? await idsWith(pagefind, { ...filters, [NAMES.next]: { any: nexts } }) : new Set();
-      const results = words.ranked.filter((r) => left.has(r.id));
+      const { ranked: results, values: nexts } = await leftBy(pagefind, words, filters, NAMES.next);
+      const activities = nexts.length
+        ? new Set((await leftBy(pagefind, words, { ...filters, [NAMES.next]: { any: nexts } })).ranked.map((r) => r.id))
+        : new Set();
       if (position) {
         const items = await Promise.all(results.map((r) => r.data()));
         for (const item of items) {
@@ -652,7 +648,7 @@ function start(root) {
     }
     const hadFocus = resultList.contains(document.activeElement) || document.activeElement === moreButton;
     crisis.hidden = !inNeed(params.get(NAMES.query) || "");
-    if (!params.get(NAMES.query) && !chosen) {
+    if (!params.get(NAMES.query) && !chosen && !position) {
       // Nothing asked yet: nothing to fetch.
       listing = null;
       resultList.replaceChildren();
