@@ -1,7 +1,7 @@
 """Write a synthetic but realistic national network as a content tree.
 
 The tree has the same shape as activities/: network.yaml, locations/,
-trainings/ (the real trainings, copied) and offerings/. It holds N offerings
+trainings/ (the real trainings, copied), zoekwoorden.yaml (the example's, copied) and offerings/. It holds N offerings
 over M municipalities with the mix of schedules real partners use: dated
 courses, single events, weekly, every other week, monthly (first week or
 last week), with an end date or a number of meetings, and cancelled, moved
@@ -439,6 +439,9 @@ def generate(
     for slug, name, lat, lon in towns:
         network += [f"  - slug: {slug}", f"    name: {name}", f"    centre: [{lat}, {lon}]"]
     (out / "network.yaml").write_text("\n".join(network) + "\n", encoding="utf-8")
+
+    # The example's search words, so the build does the work of matching every offer to the topics.
+    shutil.copyfile(REPO / "activities" / "zoekwoorden.yaml", out / "zoekwoorden.yaml")
 
     trainings = sorted(p.stem for p in TRAININGS.glob("*.yaml"))
     for path in TRAININGS.glob("*.yaml"):

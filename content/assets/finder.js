@@ -199,16 +199,16 @@ function start(root) {
   const whenOptions = [...form.querySelectorAll("input")].filter((i) => i.name === NAMES.when).map((i) => i.value);
   const municipalities = new Map(config.municipalities.map((m) => [m.slug, m]));
   const searchAll = config.municipalities.length <= config.searchAllUpTo;
+  // Each topic's search words, as the index compares words, word by word ("stemmen horen": two).
+  const topicWords = config.topics.map((topic) => topic.words.flatMap(bareWords));
   const bundle = new URL(root.dataset.bundle, document.baseURI);
   const siteRoot = new URL("..", bundle);
   // The engine searches in a web worker: on a slow phone the page stays responsive meanwhile.
-  // A word in the title counts most, in the text as usual; a topic's search words only a little,
-  // so an activity that speaks of walking comes before one that only belongs to a topic with it.
-  // The display values (times, coordinates, yes/no) do not count at all.
+  // The display values (times, coordinates, yes/no) do not count for the ranking.
   const engineOptions = {
     baseUrl: siteRoot.pathname,
     excerptLength: 24,
-    ranking: { metaWeights: { zoekwoorden: 0.1, onderwerpen: 0.1, tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
+    ranking: { metaWeights: { tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
   };
 
   let engine = null; // the search engine, loaded when first needed
@@ -293,7 +293,8 @@ function start(root) {
   // in the others. Quoted, the engine looks for the word itself (and its other forms, such as
   // "wandeling" for "wandelen") and nothing else. A word still being typed ("wand") is no word
   // of its own: then the plain search's best results are read, and only those whose found words
-  // start with it are kept.
+  // start with it are kept. Pages of a topic (zoekwoorden.yaml) with the word among its words
+  // come too: they are asked for by the topic's filter, as the records do not hold those words.
   const TYPED_CHECKED = 20;
   async function pagesWith(pagefind, word) {
     if (known.has(word)) return known.get(word);
@@ -312,6 +313,11 @@ function start(root) {
         if (really) pages.set(result.id, result);
       });
     }
+    const topics = topicsOf([word]);
+    if (topics.length) {
+      const fitting = await pagefind.search(null, { filters: { [NAMES.topic]: { any: topics } } });
+      for (const result of fitting.results) if (!pages.has(result.id)) pages.set(result.id, result);
+    }
     known.set(word, pages);
     return pages;
   }
@@ -323,7 +329,7 @@ function start(root) {
     const fields = result.matchedMetaFields || [];
     if (fields.includes("title")) return 8;
     if (result.words?.length) return 4;
-    if (fields.some((f) => f !== "zoekwoorden" && f !== "onderwerpen")) return 2;
+    if (fields.length) return 2;
     return 1;
   }
 
@@ -352,7 +358,7 @@ function start(root) {
     const ranked = pages
       ? [...pages.values()].sort((a, b) => tiers.get(b.id) - tiers.get(a.id) || scores.get(b.id) - scores.get(a.id))
       : [];
-    return { found, missing, asked: words.length > 0, ranked };
+    return { found, missing, asked: words.length > 0, ranked, tiers };
   }
 
   // The session ends of the chosen dates that are still to come by the visitor's clock, or null.
@@ -390,10 +396,18 @@ function start(root) {
   // no words and no real filter it would fetch every word of its index to list all pages. Its
   // answer may hold pages it found by a word's first letters; only ids of `words.ranked` are used.
   async function leftBy(pagefind, words, filters, name = null) {
-    const result = await pagefind.search(words.found[0], { filters: name ? { ...filters, [name]: { any: [] } } : filters });
-    const ids = new Set(result.results.map((r) => r.id));
-    const values = name ? Object.entries(result.filters[name] || {}).filter(([, n]) => n > 0).map(([value]) => value) : [];
-    return { ranked: words.ranked.filter((r) => ids.has(r.id)), values };
+    const asked = { ...filters, ...(name ? { [name]: { any: [] } } : {}) };
+    const word = words.found[0];
+    const searches = [pagefind.search(word, { filters: asked })];
+    // Pages that have the word only by a topic are asked for by the topic.
+    const topics = topicsOf([word]);
+    if (topics.length) searches.push(pagefind.search(null, { filters: { ...asked, [NAMES.topic]: { any: topics } } }));
+    const answers = await Promise.all(searches);
+    const ids = new Set(answers.flatMap((answer) => answer.results.map((r) => r.id)));
+    const values = new Set(
+      answers.flatMap((answer) => Object.entries(answer.filters[name] || {}).filter(([, n]) => n > 0).map(([value]) => value)),
+    );
+    return { ranked: words.ranked.filter((r) => ids.has(r.id)), values: [...values] };
   }
 
   // How many results each option would give, with the other groups as they are. Without words
@@ -448,10 +462,14 @@ function start(root) {
     if (words.found.length) {
       // The pages with every word that the filters leave, the best first; every activity has a
       // time to come, so those among them with a "next" value are the activities.
-      const { ranked: results, values: nexts } = await leftBy(pagefind, words, filters, NAMES.next);
+      const { ranked: left, values: nexts } = await leftBy(pagefind, words, filters, NAMES.next);
       const activities = nexts.length
         ? new Set((await leftBy(pagefind, words, { ...filters, [NAMES.next]: { any: nexts } })).ranked.map((r) => r.id))
         : new Set();
+      // Where the words were found alike, an activity comes before a page about one.
+      const order = new Map(left.map((r, i) => [r.id, i]));
+      const results = [...left].sort((a, b) => words.tiers.get(b.id) - words.tiers.get(a.id)
+        || activities.has(b.id) - activities.has(a.id) || order.get(a.id) - order.get(b.id));
       if (position) {
         const items = await Promise.all(results.map((r) => r.data()));
         for (const item of items) {
@@ -539,12 +557,17 @@ function start(root) {
   }
 
   // The search words' topics that the searched words belong to ("Past bij: Angst en spanning").
-  function topicsFound(meta, words) {
-    if (!meta.onderwerpen || !words.length) return [];
-    const starts = words.map(folded);
-    const names = meta.onderwerpen.split("\n");
-    const lists = (meta.zoekwoorden || "").split("\n");
-    return names.filter((name, i) => bareWords(`${name} ${lists[i] || ""}`).some((w) => starts.some((s) => w.startsWith(s))));
+  // The numbers of the topics that have a word starting with one of these (a word being typed
+  // finds its topic too; two letters are too few to mean a topic).
+  function topicsOf(words) {
+    const starts = words.map(folded).filter((w) => w.length >= 3);
+    return topicWords.flatMap((list, i) => (list.some((w) => starts.some((s) => w.startsWith(s))) ? [String(i)] : []));
+  }
+
+  // The names of the page's topics that the searched words belong to ("Past bij: Angst en spanning").
+  function topicsFound(item, words) {
+    const own = new Set(item.filters?.[NAMES.topic] || []);
+    return topicsOf(words).filter((i) => own.has(i)).map((i) => config.topics[i].name);
   }
 
   function resultItem(item, words) {
@@ -578,7 +601,7 @@ function start(root) {
     if (sentence) excerpt.append(...sentence);
     else excerpt.textContent = meta.samenvatting || "";
     if (excerpt.textContent) article.append(excerpt);
-    const topics = sentence ? [] : topicsFound(meta, words);
+    const topics = sentence ? [] : topicsFound(item, words);
     if (topics.length) article.append(element("p", "hn-result__why", `Past bij: ${topics.join(", ")}`));
     li.append(article);
     return li;

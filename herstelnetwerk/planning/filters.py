@@ -31,6 +31,7 @@ YES = "ja"
 DATE = "datum"  # the dates of the coming sessions
 PLACE = "plek"  # a location's coordinates, for "near me"
 NEXT = "volgende"  # the next session's start, to list the soonest first
+TOPIC = "onderwerp"  # the search-word topics a page fits (their numbers in zoekwoorden.yaml)
 
 # Fields of the form that are not filters of the index.
 QUERY = "q"
@@ -59,6 +60,7 @@ def script_names() -> dict[str, object]:
         "date": DATE,
         "place": PLACE,
         "next": NEXT,
+        "topic": TOPIC,
         "query": QUERY,
         "when": WHEN,
         "today": TODAY,

@@ -82,6 +82,8 @@ def finder_search(data: SiteData) -> dict[str, Any]:
         "near": NEAR_MUNICIPALITIES,
         "names": filters.script_names(),
         "crisis": list(CRISIS_WORDS),
+        # The search-word topics, in the order of zoekwoorden.yaml (a page's topic filter holds the numbers).
+        "topics": [{"name": topic.name, "words": list(topic.words)} for topic in data.catalog.search_topics],
         "weekdays": [day for day, _ in v.WEEKDAYS],
         "municipalities": [
             {

@@ -9,6 +9,7 @@ views (``views``, ``programme``, ``finder``) and the search records
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -152,6 +153,11 @@ class Card:
     for_professionals: bool = False
     # The coming sessions, for the visitor's clock (``clock_data``); the template writes them as JSON.
     clock: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def clock_json(self) -> str:
+        """``clock`` as JSON, made once: a card stands on many pages (its municipality, type, themes, ...)."""
+        return json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"))
 
 
 def clock_data(sessions: Sequence[Session]) -> dict[str, object]:
