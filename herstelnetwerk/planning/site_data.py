@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..loading import vocabulary as v
 from ..loading.agenda import Agenda
 from ..loading.model import Catalog, Location, Network, Offering
@@ -155,9 +157,18 @@ class Card:
     clock: dict[str, object] = field(default_factory=dict)
 
     @cached_property
-    def clock_json(self) -> str:
-        """``clock`` as JSON, made once: a card stands on many pages (its municipality, type, themes, ...)."""
-        return json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"))
+    def clock_json(self) -> Markup:
+        """``clock`` as JSON for an attribute in single quotes, made once: a card stands on many pages.
+
+        The characters that could end the attribute or start markup are written as JSON escapes
+        (``\\u0027``), so the attribute needs no HTML escaping (``&#34;`` for every quote).
+        """
+        text = json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"))
+        return Markup(text.translate(_ATTRIBUTE_SAFE))
+
+
+# Characters of JSON text that an HTML attribute in single quotes must not hold as they are.
+_ATTRIBUTE_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "&<>'"}
 
 
 def clock_data(sessions: Sequence[Session]) -> dict[str, object]:
