@@ -208,7 +208,7 @@ function start(root) {
   const engineOptions = {
     baseUrl: siteRoot.pathname,
     excerptLength: 24,
-    ranking: { metaWeights: { tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
+    ranking: { metaWeights: { [NAMES.topic]: 0, tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
   };
 
   let engine = null; // the search engine, loaded when first needed
@@ -294,7 +294,7 @@ function start(root) {
   // "wandeling" for "wandelen") and nothing else. A word still being typed ("wand") is no word
   // of its own: then the plain search's best results are read, and only those whose found words
   // start with it are kept. Pages of a topic (zoekwoorden.yaml) with the word among its words
-  // come too: they are asked for by the topic's filter, as the records do not hold those words.
+  // come too: the records hold the topic's own made-up word, not its words.
   const TYPED_CHECKED = 20;
   async function pagesWith(pagefind, word) {
     if (known.has(word)) return known.get(word);
@@ -313,9 +313,8 @@ function start(root) {
         if (really) pages.set(result.id, result);
       });
     }
-    const topics = topicsOf([word]);
-    if (topics.length) {
-      const fitting = await pagefind.search(null, { filters: { [NAMES.topic]: { any: topics } } });
+    for (const topic of topicsOf([word])) {
+      const fitting = await pagefind.search(`"${NAMES.topicWord}${topic}"`);
       for (const result of fitting.results) if (!pages.has(result.id)) pages.set(result.id, result);
     }
     known.set(word, pages);
@@ -329,7 +328,7 @@ function start(root) {
     const fields = result.matchedMetaFields || [];
     if (fields.includes("title")) return 8;
     if (result.words?.length) return 4;
-    if (fields.length) return 2;
+    if (fields.some((f) => f !== NAMES.topic)) return 2;
     return 1;
   }
 
@@ -399,9 +398,8 @@ function start(root) {
     const asked = { ...filters, ...(name ? { [name]: { any: [] } } : {}) };
     const word = words.found[0];
     const searches = [pagefind.search(word, { filters: asked })];
-    // Pages that have the word only by a topic are asked for by the topic.
-    const topics = topicsOf([word]);
-    if (topics.length) searches.push(pagefind.search(null, { filters: { ...asked, [NAMES.topic]: { any: topics } } }));
+    // Pages that have the word only by a topic are asked for by the topic's word.
+    for (const topic of topicsOf([word])) searches.push(pagefind.search(`"${NAMES.topicWord}${topic}"`, { filters: asked }));
     const answers = await Promise.all(searches);
     const ids = new Set(answers.flatMap((answer) => answer.results.map((r) => r.id)));
     const values = new Set(
@@ -566,7 +564,7 @@ function start(root) {
 
   // The names of the page's topics that the searched words belong to ("Past bij: Angst en spanning").
   function topicsFound(item, words) {
-    const own = new Set(item.filters?.[NAMES.topic] || []);
+    const own = new Set((item.meta?.[NAMES.topic] || "").split(" ").map((w) => w.slice(NAMES.topicWord.length)));
     return topicsOf(words).filter((i) => own.has(i)).map((i) => config.topics[i].name);
   }
 

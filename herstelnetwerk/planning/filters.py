@@ -31,7 +31,8 @@ YES = "ja"
 DATE = "datum"  # the dates of the coming sessions
 PLACE = "plek"  # a location's coordinates, for "near me"
 NEXT = "volgende"  # the next session's start, to list the soonest first
-TOPIC = "onderwerp"  # the search-word topics a page fits (their numbers in zoekwoorden.yaml)
+TOPIC = "onderwerp"  # the search-word topics a page fits, as words of their own (``topic_word``)
+TOPIC_WORD = "hnonderwerp"  # with the topic's number in zoekwoorden.yaml: a word no text holds
 
 # Fields of the form that are not filters of the index.
 QUERY = "q"
@@ -51,6 +52,11 @@ def finder_url(*chosen: tuple[str, str]) -> str:
     return FINDER + "?" + urlencode(chosen)
 
 
+def topic_word(number: int) -> str:
+    """``hnonderwerp3``: the word in the record of every page that fits topic 3 (digits, so no stemming)."""
+    return f"{TOPIC_WORD}{number}"
+
+
 def script_names() -> dict[str, object]:
     """The names the finder's script needs, handed over in the page's data."""
     return {
@@ -61,6 +67,7 @@ def script_names() -> dict[str, object]:
         "place": PLACE,
         "next": NEXT,
         "topic": TOPIC,
+        "topicWord": TOPIC_WORD,
         "query": QUERY,
         "when": WHEN,
         "today": TODAY,

@@ -154,7 +154,7 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
     sort = {filters.NEXT: f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
     chosen[filters.NEXT] = [sort[filters.NEXT]]
     training = display.training_of(offering, catalog)
-    chosen.update(
+    meta.update(
         _topics(
             data,
             themes=offering.themes,
@@ -226,17 +226,16 @@ def training_record(data: SiteData, slug: str) -> SearchRecord:
         audiences=training.audience,
         texts=(training.title, training.summary, training.description),
     )
-    return SearchRecord(
-        urls.training(slug), training.title, text, Facets(filters=topics, meta={"soort": "Over de training"})
-    )
+    return SearchRecord(urls.training(slug), training.title, text, Facets(meta={"soort": "Over de training", **topics}))
 
 
-def _topics(data: SiteData, *, themes, types, audiences, texts: tuple[str | None, ...]) -> dict[str, list[str]]:
-    """The topics (zoekwoorden.yaml) an offer fits, as a filter: their numbers in the file.
+def _topics(data: SiteData, *, themes, types, audiences, texts: tuple[str | None, ...]) -> dict[str, str]:
+    """The topics (zoekwoorden.yaml) an offer fits, as one made-up word per topic: ``hnonderwerp3``.
 
-    Their words are not in the record: the finder has the topics' words on its page, and asks
-    for a topic's pages by this filter when a word of it is searched. That keeps every record,
-    and the indexing of 20,000 of them, as small as without topics.
+    The topics' own words are not in the record: the finder has them on its page and, when one is
+    searched, looks up the topic's word, which only the fitting pages have. So the records, and
+    the indexing of 20,000 of them, stay as small as without topics, and a topic's pages are found
+    by a word, which fetches one small part of an index (a filter would fetch all of it).
     """
     topics = data.catalog.search_topics
     found = topics_for(
@@ -244,8 +243,8 @@ def _topics(data: SiteData, *, themes, types, audiences, texts: tuple[str | None
     )
     if not found:
         return {}
-    number = {id(topic): str(i) for i, topic in enumerate(topics)}
-    return {filters.TOPIC: [number[id(topic)] for topic in found]}
+    number = {id(topic): i for i, topic in enumerate(topics)}
+    return {filters.TOPIC: " ".join(filters.topic_word(number[id(topic)]) for topic in found)}
 
 
 def municipality_record(data: SiteData, slug: str, title: str) -> SearchRecord:
