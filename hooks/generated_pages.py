@@ -49,6 +49,8 @@ def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
         pages[src_uri] = planned
     for path, text in plan.files.items():
         files.append(File.generated(config, path, content=text))
+    for path, data in plan.pictures.items():
+        files.append(File.generated(config, path, content=data))
     return pages
 
 

@@ -7,7 +7,7 @@ list of warnings, or raises ``ContentError`` with every problem in every file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,8 +16,20 @@ from typing import Any
 from . import contrast
 from . import schedule as sched
 from .errors import ContentError, Problem
-from .fields import SLUG_RE, Context, is_safe_link
-from .model import Catalog, Location, Network, Offering, SearchTopic, SearchWords, Training
+from . import pictures
+from . import vocabulary as v
+from .fields import SLUG_RE, Context, is_safe_link, nearest
+from .model import (
+    AUDIENCE_LIST,
+    THEME_LIST,
+    Catalog,
+    Location,
+    Network,
+    Offering,
+    SearchTopic,
+    SearchWords,
+    Training,
+)
 from .parse import Walker
 from .words import words_of
 from .yamlfile import Document, load_document
@@ -47,12 +59,12 @@ class ParseCache:
     def __init__(self) -> None:
         self._entries: dict[tuple[Path, type], tuple[tuple, Any]] = {}
 
-    def get(self, path: Path, cls: type, build_date: date) -> Any:
+    def get(self, path: Path, cls: type, key: tuple) -> Any:
         entry = self._entries.get((path, cls))
-        return entry[1] if entry is not None and entry[0] == _stamp(path, build_date) else None
+        return entry[1] if entry is not None and entry[0] == _stamp(path, key) else None
 
-    def put(self, path: Path, cls: type, build_date: date, result: Any) -> None:
-        self._entries[(path, cls)] = (_stamp(path, build_date), result)
+    def put(self, path: Path, cls: type, key: tuple, result: Any) -> None:
+        self._entries[(path, cls)] = (_stamp(path, key), result)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -63,12 +75,13 @@ def _inside(path: Path, root: Path) -> bool:
         return True
 
 
-def _stamp(path: Path, build_date: date) -> tuple:
+def _stamp(path: Path, key: tuple) -> tuple:
+    """The file's size and time, and what else its parsed form depends on (``Context.cache_key``)."""
     try:
         stat = path.stat()
     except OSError:
-        return (None, build_date)
-    return (stat.st_mtime_ns, stat.st_size, build_date)
+        return (None, key)
+    return (stat.st_mtime_ns, stat.st_size, key)
 
 
 class _Checker:
@@ -83,11 +96,13 @@ class _Checker:
         # values could still be read: they are cross-checked too, so one build
         # reports everything, but a missing title is not blamed on top of 'titel'.
         self.flawed: set[Path] = set()
+        self.pictures = pictures.Pictures()
 
     # -- reading ---------------------------------------------------------
 
     def read(self, path: Path, cls: type) -> Any:
-        cached = self.cache.get(path, cls, self.ctx.build_date) if self.cache is not None else None
+        key = self.ctx.cache_key()
+        cached = self.cache.get(path, cls, key) if self.cache is not None else None
         if cached is not None:
             doc, problems, item, walker_problems = cached
         else:
@@ -98,7 +113,7 @@ class _Checker:
                 item = walker.block(cls, doc.data, (), " (het hele bestand)")
                 walker_problems = walker.problems
             if self.cache is not None:
-                self.cache.put(path, cls, self.ctx.build_date, (doc, problems, item, walker_problems))
+                self.cache.put(path, cls, key, (doc, problems, item, walker_problems))
         self.problems.extend(problems)
         if doc is None:
             return None
@@ -194,6 +209,31 @@ class _Checker:
             if municipality.slug in seen:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
+        self.check_own_values(network, at)
+        for key, text in (("tagline",), network.tagline), (("intro",), network.intro), (("about",), network.about):
+            for message in text_problems(text or "", *_contact_details(network)):
+                at(key, message)
+        self.pictures = pictures.network_pictures(network, doc, self.root)
+        self.problems.extend(self.pictures.problems)
+
+    def check_own_values(self, network: Network, at: Callable[[tuple, str], None]) -> None:
+        """The network's own audiences and themes: each code once, and none that the fixed list has already."""
+        for name, own, fixed in (
+            (AUDIENCE_LIST, network.audiences, v.AUDIENCES),
+            (THEME_LIST, network.themes, v.THEMES),
+        ):
+            fixed_keys = {key: label for key, label in fixed}
+            seen: set[str] = set()
+            for index, value in enumerate(own):
+                if value.slug in fixed_keys:
+                    at(
+                        (name, index, "slug"),
+                        f"'{value.slug}' staat al in de vaste lijst ({fixed_keys[value.slug]}). "
+                        "Haal dit blok weg: je kunt de code zo gebruiken.",
+                    )
+                elif value.slug in seen:
+                    at((name, index, "slug"), f"De code '{value.slug}' staat twee keer in {name}. Haal er één weg.")
+                seen.add(value.slug)
 
     def search_words(self) -> list[SearchTopic]:
         """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""
@@ -330,8 +370,7 @@ class _Checker:
             )
 
     def check_texts(self, network: Network, items: Iterable[Any]) -> None:
-        allowed = {c.email.lower() for c in network.contacts.values() if c.email}
-        allowed_phones = {re.sub(r"\D", "", c.phone) for c in network.contacts.values() if c.phone}
+        allowed, allowed_phones = _contact_details(network)
         for item in items:
             for where, text in _free_texts(item):
                 if not text:
@@ -340,12 +379,20 @@ class _Checker:
                     self.at(item, where, message)
 
 
-def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
-    import difflib
+def _contact_details(network: Network) -> tuple[set[str], set[str]]:
+    """The e-mail addresses and phone numbers (digits only) a text may name: the network's roles."""
+    emails = {c.email.lower() for c in network.contacts.values() if c.email}
+    phones = {re.sub(r"\D", "", c.phone) for c in network.contacts.values() if c.phone}
+    return emails, phones
 
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f" Bedoel je '{close[0]}'?" if close else ""
-    return f"De {what} '{value}' bestaat niet (zie {place}).{hint} {extra}".rstrip()
+
+# Dutch nouns take 'de' or 'het': "het contact", "de locatie".
+_ARTICLES = {"contact": "Het"}
+
+
+def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
+    article = _ARTICLES.get(what, "De")
+    return f"{article} {what} '{value}' bestaat niet (zie {place}).{nearest(value, known)} {extra}".rstrip()
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
@@ -430,11 +477,14 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         network = checker.read(network_path, Network)
         if network is not None:
             checker.check_network(network, checker.documents[network_path])
+            checker.ctx.extra_choices = network.extra_choices()  # the offerings may use the network's own values
     items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
     search_topics = checker.search_words()
     if network is None:
         raise ContentError(_in_order(checker.problems), root)
-    catalog = Catalog(network=network, root=root, search_topics=search_topics, **items)
+    catalog = Catalog(
+        network=network, root=root, search_topics=search_topics, pictures=checker.pictures.files, **items
+    )
     for location in catalog.locations.values():
         checker.check_location(network, location)
     for training in catalog.trainings.values():

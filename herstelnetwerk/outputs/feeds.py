@@ -32,7 +32,6 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Component, Event, Timezone, vDuration
 
-from ..loading import vocabulary as v
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
 from ..loading.schedule import Session, expand, first_date, in_break, local, rule_dates, rule_weekday
@@ -105,7 +104,7 @@ def iter_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> Iterator[tupl
         )
     for slug, training in sorted(catalog.trainings.items()):
         yield feed(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
-    for slug, label in v.THEMES:
+    for slug, label in network.theme_choices:
         yield feed(urls.feed("thema", slug), by_theme.get(slug, []), label)
 
 
