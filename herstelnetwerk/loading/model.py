@@ -141,8 +141,8 @@ class Brand:
     primary_color: str = spec(
         Color,
         "Hoofdkleur",
-        "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn.",
-        default="#1d5c63",
+        "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn. Weglaten: een rustig grijsblauw.",
+        default="#3b4a59",
         example="#1d5c63",
     )
     accent_color: str = spec(
