@@ -159,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="Een gemeente van de regio; herhaal voor elke gemeente. Zonder: twee voorbeelden om te vervangen.",
     )
-    starting.add_argument("--website", help="Het adres van de website (standaard: https://herstelnetwerk.example.org/).")
+    starting.add_argument(
+        "--website", help="Het adres van de website (standaard: https://herstelnetwerk.example.org/)."
+    )
     starting.add_argument("--email", help="Het e-mailadres van de coördinatie (een rol, geen persoon).")
     starting.add_argument(
         "--opslagplaats", help="Het adres van het project op GitHub of GitLab, voor de links naar de web-editor."

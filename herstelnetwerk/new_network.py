@@ -216,7 +216,9 @@ def write_new_network(folder: Path, new: NewNetwork) -> list[Path]:
     """Write and check the new content folder; raises ``NewNetworkError`` and then leaves nothing behind."""
     folder = Path(folder)
     if folder.is_symlink() or (folder.exists() and (not folder.is_dir() or any(folder.iterdir()))):
-        raise NewNetworkError(f"De map {folder} bestaat al en is niet leeg. Kies een nieuwe map: er wordt niets overschreven.")
+        raise NewNetworkError(
+            f"De map {folder} bestaat al en is niet leeg. Kies een nieuwe map: er wordt niets overschreven."
+        )
     problems = _input_problems(new)
     if problems:
         raise NewNetworkError("\n".join(problems))

@@ -153,7 +153,7 @@ class Site:
             env.bytecode_cache = self.preview.templates
         # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
         try:
-            self._outputs().send(self.hand_written.records(files, self.pages))
+            self._outputs().send(self.hand_written.records(files, self.pages, self.plan))
         except outputs.BackgroundError as error:
             raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
         return env

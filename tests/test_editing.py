@@ -55,9 +55,7 @@ def test_edit_url_works_for_gitlab_addresses(tmp_path: Path):
     content = tmp_path / "inhoud"
     source = content / "locations" / "de-brink.yaml"
     assert (
-        editing.edit_url(
-            network("https://gitlab.example.org/groep/site/-/edit/main/"), source, content, "inhoud"
-        )
+        editing.edit_url(network("https://gitlab.example.org/groep/site/-/edit/main/"), source, content, "inhoud")
         == "https://gitlab.example.org/groep/site/-/edit/main/inhoud/locations/de-brink.yaml"
     )
 
@@ -255,7 +253,10 @@ def test_content_outside_the_repository_links_to_its_own_place_in_its_repository
     html = (out / "activiteiten" / "inloop-de-lindeboom" / "index.html").read_text(encoding="utf-8")
     assert "Inloop in De Lindeboom" in html
     ((href, _),) = Links(html).named("Bewerk deze pagina")
-    assert href == "https://github.com/herstelnetwerk-eemland/site/edit/main/regio/eemland/offerings/inloop-de-lindeboom.yaml"
+    assert (
+        href
+        == "https://github.com/herstelnetwerk-eemland/site/edit/main/regio/eemland/offerings/inloop-de-lindeboom.yaml"
+    )
     about = (out / "over" / "index.html").read_text(encoding="utf-8")
     ((new, _),) = Links(about).named("Nieuwe activiteit toevoegen")
     assert urlsplit(new).path == "/herstelnetwerk-eemland/site/new/main/regio/eemland/offerings"

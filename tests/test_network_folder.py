@@ -58,7 +58,11 @@ def line_of(path: Path, text: str) -> int:
 def run_command(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.run(
-        [sys.executable, "-m", "herstelnetwerk", "nieuw-netwerk", *args], capture_output=True, text=True, env=env, cwd=cwd
+        [sys.executable, "-m", "herstelnetwerk", "nieuw-netwerk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
     )
 
 
@@ -116,7 +120,9 @@ def test_a_wrong_value_leaves_nothing_behind(tmp_path: Path):
 
 
 def test_two_names_with_the_same_code_are_refused(tmp_path: Path):
-    result = run_command("n", "--naam", "N", "--regio", "R", "--gemeente", "De Bilt", "--gemeente", "de bilt", cwd=tmp_path)
+    result = run_command(
+        "n", "--naam", "N", "--regio", "R", "--gemeente", "De Bilt", "--gemeente", "de bilt", cwd=tmp_path
+    )
     assert result.returncode == 1
     assert result.stderr == "'De Bilt' en 'de bilt' krijgen dezelfde code (de-bilt). Noem elke gemeente één keer.\n"
 

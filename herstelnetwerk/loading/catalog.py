@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import contrast
+from . import contrast, pictures
 from . import schedule as sched
-from .errors import ContentError, Problem
-from . import pictures
 from . import vocabulary as v
+from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context, is_safe_link, nearest
 from .model import (
     AUDIENCE_LIST,
@@ -210,30 +209,36 @@ class _Checker:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
         self.check_own_values(network, at)
-        for key, text in (("tagline",), network.tagline), (("intro",), network.intro), (("about",), network.about):
+        texts: list[tuple[tuple, str | None]] = [
+            (("tagline",), network.tagline),
+            (("intro",), network.intro),
+            (("about",), network.about),
+        ]
+        for where, text in texts:
             for message in text_problems(text or "", *_contact_details(network)):
-                at(key, message)
+                at(where, message)
         self.pictures = pictures.network_pictures(network, doc, self.root)
         self.problems.extend(self.pictures.problems)
 
     def check_own_values(self, network: Network, at: Callable[[tuple, str], None]) -> None:
         """The network's own audiences and themes: each code once, and none that the fixed list has already."""
-        for name, own, fixed in (
-            (AUDIENCE_LIST, network.audiences, v.AUDIENCES),
-            (THEME_LIST, network.themes, v.THEMES),
-        ):
-            fixed_keys = {key: label for key, label in fixed}
+        lists = [
+            (AUDIENCE_LIST, [own.slug for own in network.audiences], v.AUDIENCES),
+            (THEME_LIST, [own.slug for own in network.themes], v.THEMES),
+        ]
+        for name, slugs, fixed in lists:
+            fixed_keys = dict(fixed)
             seen: set[str] = set()
-            for index, value in enumerate(own):
-                if value.slug in fixed_keys:
+            for index, slug in enumerate(slugs):
+                if slug in fixed_keys:
                     at(
                         (name, index, "slug"),
-                        f"'{value.slug}' staat al in de vaste lijst ({fixed_keys[value.slug]}). "
+                        f"'{slug}' staat al in de vaste lijst ({fixed_keys[slug]}). "
                         "Haal dit blok weg: je kunt de code zo gebruiken.",
                     )
-                elif value.slug in seen:
-                    at((name, index, "slug"), f"De code '{value.slug}' staat twee keer in {name}. Haal er één weg.")
-                seen.add(value.slug)
+                elif slug in seen:
+                    at((name, index, "slug"), f"De code '{slug}' staat twee keer in {name}. Haal er één weg.")
+                seen.add(slug)
 
     def search_words(self) -> list[SearchTopic]:
         """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""
@@ -482,9 +487,7 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
     search_topics = checker.search_words()
     if network is None:
         raise ContentError(_in_order(checker.problems), root)
-    catalog = Catalog(
-        network=network, root=root, search_topics=search_topics, pictures=checker.pictures.files, **items
-    )
+    catalog = Catalog(network=network, root=root, search_topics=search_topics, pictures=checker.pictures.files, **items)
     for location in catalog.locations.values():
         checker.check_location(network, location)
     for training in catalog.trainings.values():

@@ -344,9 +344,7 @@ class Training:
     prerequisites: list[str] = spec(
         ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.", default_factory=list
     )
-    themes: list[str] = spec(
-        ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
-    )
+    themes: list[str] = spec(ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
     mind_block: str | None = spec(Choice(v.MIND_BLOCKS), "Bouwsteen", "MIND-bouwsteen voor herstel en participatie.")
     variants: list[Variant] = spec(
         ListOf(Variant, max_items=10), "Varianten", "Andere vormen van dezelfde training.", default_factory=list
@@ -471,9 +469,7 @@ class Offering:
         " onder 'Voor ervaringswerkers en professionals'.",
         default_factory=lambda: ["iedereen"],
     )
-    themes: list[str] = spec(
-        ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
-    )
+    themes: list[str] = spec(ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
     first_time: str | None = spec(
         Markdown(2000), "De eerste keer", "Wat je kunt verwachten als je voor het eerst komt."
@@ -531,9 +527,7 @@ MAX_SEARCH_WORDS = 50
 class TopicFit:
     """Which offers fit a topic: an offer fits when it matches any one of the lists."""
 
-    themes: list[str] = spec(
-        ListOf(THEME), "Thema's", "Aanbod met een van deze thema's past.", default_factory=list
-    )
+    themes: list[str] = spec(ListOf(THEME), "Thema's", "Aanbod met een van deze thema's past.", default_factory=list)
     types: list[str] = spec(
         ListOf(Choice(v.OFFERING_TYPES)),
         "Soorten",

@@ -55,7 +55,9 @@ def network_pictures(network: Network, doc: Document, root: Path) -> Pictures:
         try:
             found.files[role] = _picture(role, written, root)
         except _Refused as refused:
-            found.problems.append(Problem(refused.path or doc.path, refused.line if refused.path else line, str(refused)))
+            found.problems.append(
+                Problem(refused.path or doc.path, refused.line if refused.path else line, str(refused))
+            )
     return found
 
 

@@ -140,11 +140,19 @@ def finder_page(data: SiteData) -> FinderView:
             LinkGroup("Gemeenten", [Link(name, urls.municipality(slug)) for slug, name in municipalities]),
             LinkGroup(
                 "Soort activiteit",
-                [Link(label, BY_TYPE.url(key)) for key, label in data.choices(BY_TYPE) if data.in_grouping(BY_TYPE, key)],
+                [
+                    Link(label, BY_TYPE.url(key))
+                    for key, label in data.choices(BY_TYPE)
+                    if data.in_grouping(BY_TYPE, key)
+                ],
             ),
             LinkGroup(
                 "Thema's",
-                [Link(label, BY_THEME.url(key)) for key, label in data.choices(BY_THEME) if data.in_grouping(BY_THEME, key)],
+                [
+                    Link(label, BY_THEME.url(key))
+                    for key, label in data.choices(BY_THEME)
+                    if data.in_grouping(BY_THEME, key)
+                ],
             ),
         ],
     )

@@ -26,7 +26,7 @@ from ..loading.errors import ContentError
 from ..loading.model import Picture
 from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
-from . import display, dutch, finder, programme, search, urls, views
+from . import display, dutch, finder, markup, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
 from .search import SearchRecord
 from .site_data import GROUPINGS, SiteData, build_site_data
@@ -91,6 +91,16 @@ class SitePlan:
         if hub not in self.hubs:
             raise ValueError(f"'hub: {hub}' bestaat niet. Kies uit: {', '.join(sorted(self.hubs))}.")
         return self.hubs[hub]()
+
+    def hub_record_text(self, hub: str) -> str | None:
+        """The HTML a hand-written page with a template of its own is found by, before its own text; None: not found.
+
+        Overview pages (home, municipalities, ...) are lists of links that the finder has
+        already; the about page is a text to find, most of it from network.yaml.
+        """
+        if hub == "about":
+            return markup.to_html(self.data.network.about)
+        return None
 
     def search_records(self, hand_written: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
         """The records per index, the hand-written pages' ones last in the general index."""
