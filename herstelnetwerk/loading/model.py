@@ -160,12 +160,11 @@ class OwnAudience:
         Slug("de doelgroep-code"), "Code", "Korte code in kleine letters.", required=True, example="medewerkers"
     )
     label: str = spec(Text(80), "Naam", "Zo staat de doelgroep op de website.", required=True, example="Medewerkers")
-    for_professionals: bool = spec(
+    for_professionals: bool | None = spec(
         Boolean(),
         "Voor professionals",
         "ja: mensen die het werk doen (betaald of als vrijwilliger), geen bewoners. Aanbod alleen voor hen "
         "staat op de website apart, onder 'Voor ervaringswerkers en professionals'.",
-        default=False,
         example="nee",
     )
 
@@ -339,12 +338,20 @@ class Training:
     )
     led_by: str | None = spec(Choice(v.LED_BY), "Begeleiding", "Wie de training geeft.", example="ervaringsdeskundigen")
     audience: list[str] = spec(
-        ListOf(AUDIENCE), "Voor wie", "Voor wie de training is.", default_factory=lambda: ["iedereen"]
+        ListOf(AUDIENCE),
+        "Voor wie",
+        "Voor wie de training is: uit de lijst, of een eigen doelgroep uit network.yaml.",
+        default_factory=lambda: ["iedereen"],
     )
     prerequisites: list[str] = spec(
         ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.", default_factory=list
     )
-    themes: list[str] = spec(ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
+    themes: list[str] = spec(
+        ListOf(THEME),
+        "Thema's",
+        "Dimensies van positieve gezondheid, of eigen thema's uit network.yaml.",
+        default_factory=list,
+    )
     mind_block: str | None = spec(Choice(v.MIND_BLOCKS), "Bouwsteen", "MIND-bouwsteen voor herstel en participatie.")
     variants: list[Variant] = spec(
         ListOf(Variant, max_items=10), "Varianten", "Andere vormen van dezelfde training.", default_factory=list
@@ -465,11 +472,17 @@ class Offering:
     audience: list[str] = spec(
         ListOf(AUDIENCE),
         "Voor wie",
-        "Voor wie de activiteit is. Alleen ervaringswerkers? Dan staat hij op de website apart,"
+        "Voor wie de activiteit is: uit de lijst, of een eigen doelgroep uit network.yaml. "
+        "Alleen ervaringswerkers? Dan staat hij op de website apart,"
         " onder 'Voor ervaringswerkers en professionals'.",
         default_factory=lambda: ["iedereen"],
     )
-    themes: list[str] = spec(ListOf(THEME), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list)
+    themes: list[str] = spec(
+        ListOf(THEME),
+        "Thema's",
+        "Dimensies van positieve gezondheid, of eigen thema's uit network.yaml.",
+        default_factory=list,
+    )
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
     first_time: str | None = spec(
         Markdown(2000), "De eerste keer", "Wat je kunt verwachten als je voor het eerst komt."
