@@ -111,6 +111,12 @@ class Site:
         # The theme prints the site's name into text and attributes as it is: it must be HTML already.
         # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
         config.site_name, config.site_url = escape(self.plan.name), self.plan.site_url
+        # The network's own logo and favicon, which ``on_files`` adds from its content folder
+        # (without them: no logo, and the theme's neutral favicon).
+        if self.plan.logo:
+            config.theme["logo"] = self.plan.logo
+        if self.plan.favicon:
+            config.theme["favicon"] = self.plan.favicon
         config.extra["content_security_policy"] = outputs.PREVIEW_POLICY if self.serving else outputs.POLICY
         self._stop_outputs()
         self.outputs = outputs.OutputsRun(self.site_dir, self.plan)
@@ -147,7 +153,7 @@ class Site:
             env.bytecode_cache = self.preview.templates
         # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
         try:
-            self._outputs().send(self.hand_written.records(files, self.pages))
+            self._outputs().send(self.hand_written.records(files, self.pages, self.plan))
         except outputs.BackgroundError as error:
             raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
         return env
