@@ -194,6 +194,19 @@ class _Checker:
             if municipality.slug in seen:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
+        targeted: set[str] = set()
+        for index, target in enumerate(network.targets):
+            if target.municipality not in seen:
+                at(
+                    ("targets", index, "municipality"),
+                    _unknown("gemeente", target.municipality, [m.slug for m in network.municipalities], "municipalities"),
+                )
+            elif target.municipality in targeted:
+                at(
+                    ("targets", index),
+                    f"Voor de gemeente '{target.municipality}' staat al een doel. Geef elke gemeente één doel.",
+                )
+            targeted.add(target.municipality)
 
     def search_words(self) -> list[SearchTopic]:
         """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""
@@ -319,7 +332,7 @@ class _Checker:
                 ("last_checked",),
                 "Deze datum ligt in de toekomst. Vul de dag in waarop je het hebt nagekeken.",
             )
-        elif age > network.review_after_days:
+        elif network.review_overdue(offering.last_checked, self.ctx.build_date):
             self.at(
                 offering,
                 ("last_checked",),

@@ -123,6 +123,24 @@ class Brand:
 
 
 @dataclass
+class Target:
+    municipality: str = spec(
+        Slug("de gemeente"),
+        "Gemeente",
+        "De code van de gemeente uit de lijst municipalities.",
+        required=True,
+        example="amersfoort",
+    )
+    activities_per_month: int = spec(
+        Integer(0, 10_000),
+        "Activiteiten per maand",
+        "Hoeveel verschillende activiteiten er elke maand minstens in deze gemeente zijn, zoals afgesproken.",
+        required=True,
+        example=15,
+    )
+
+
+@dataclass
 class Network:
     name: str = spec(Text(100), "Naam", "De naam van het netwerk.", required=True, example="Herstelnetwerk Eemland")
     region: str = spec(Text(80), "Regio", "De naam van de regio.", required=True, example="Eemland")
@@ -156,6 +174,20 @@ class Network:
         default=180,
         example=180,
     )
+    targets: list[Target] = spec(
+        ListOf(Target, max_items=400),
+        "Doelen",
+        "De afgesproken aantallen per gemeente. Het overzicht voor het coördinatieteam laat zien waar het aanbod "
+        "eronder blijft.",
+        default_factory=list,
+    )
+
+    def review_overdue(self, last_checked: date, today: date) -> bool:
+        """Whether a listing last checked on ``last_checked`` should have been checked again by ``today``."""
+        return (today - last_checked).days > self.review_after_days
+
+    def target(self, municipality: str) -> Target | None:
+        return next((target for target in self.targets if target.municipality == municipality), None)
 
     def municipality(self, slug: str) -> Municipality | None:
         return self._by_slug.get(slug)
@@ -374,6 +406,12 @@ class Offering:
     )
     themes: list[str] = spec(
         ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
+    )
+    mind_blocks: list[str] = spec(
+        ListOf(Choice(v.MIND_BLOCKS), max_items=10),
+        "Bouwstenen",
+        "MIND-bouwstenen van deze activiteit, alleen als ze anders zijn dan bij de soort of de training hoort.",
+        default_factory=list,
     )
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
     first_time: str | None = spec(
