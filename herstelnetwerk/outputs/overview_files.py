@@ -24,13 +24,13 @@ SEPARATOR = ";"
 def table_csv(table: Table) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, delimiter=SEPARATOR, lineterminator="\r\n")
-    writer.writerow([column.label for column in table.columns])
-    writer.writerows([cell.text for cell in row] for row in table.rows)
+    writer.writerow([column.file_label for column in table.columns])
+    writer.writerows([cell.file_text for cell in row] for row in table.rows)
     return (BOM + text.getvalue()).encode("utf-8")
 
 
 def table_json(table: Table, build_date: str) -> bytes:
-    labels = [column.label for column in table.columns]
+    labels = [column.file_label for column in table.columns]
     document = {
         "titel": table.title,
         "toelichting": table.explanation,

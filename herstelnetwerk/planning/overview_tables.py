@@ -23,16 +23,30 @@ class Cell:
     value: int | str | None  # None: nothing to say (no target, no edit link)
     mark: str = ""
     url: str | None = None  # a page of the site (relative to its root) or the web editor
+    # How the page and the terminal write it, when not as the value: a month is ``2026-12`` in the
+    # files (a spreadsheet would turn ``december 2026`` into a date of its own) and ``december 2026`` here.
+    label: str | None = None
+
+    @property
+    def file_text(self) -> str:
+        return "" if self.value is None else str(self.value)
 
     @property
     def text(self) -> str:
-        return "" if self.value is None else str(self.value)
+        return self.file_text if self.label is None else self.label
 
 
 @dataclass(frozen=True)
 class Column:
     label: str
     numeric: bool = False
+    # The heading in the CSV and JSON files, when it differs: a month is ``2026-03`` there, because
+    # a spreadsheet reads ``mrt 2026`` (or ``nov 2025`` in English) as a date and changes the heading.
+    key: str | None = None
+
+    @property
+    def file_label(self) -> str:
+        return self.key or self.label
 
 
 @dataclass(frozen=True)
@@ -101,7 +115,7 @@ def per_month_table(overview: Overview, what: str) -> Table:
         sessions = sum(overview.figure(place.slug, month.key).sessions for place in overview.places)
         region.append(Cell(overview.region[month.key] if activities else sessions))
     rows.append(tuple(region))
-    months = tuple(Column(month.short_label, numeric=True) for month in overview.months)
+    months = tuple(Column(month.short_label, numeric=True, key=month.key) for month in overview.months)
     if activities:
         return Table(
             "activiteiten-per-maand",
@@ -171,7 +185,7 @@ def trainings_table(overview: Overview) -> Table:
             Cell(group.training),
             Cell(group.title, url=group.url),
             Cell(group.place),
-            Cell(group.start.label),
+            Cell(group.start.key, label=group.start.label),
             Cell(group.meetings),
             Cell(group.join),
         )
@@ -202,7 +216,7 @@ def doubles_table(overview: Overview) -> Table:
             Cell(double.first, url=double.first_url),
             Cell(double.second, url=double.second_url),
             Cell(double.times),
-            Cell(dutch.day(double.from_day, year=True)),
+            Cell(double.from_day.isoformat(), label=dutch.day(double.from_day, year=True)),
         )
         for double in overview.doubles
     )
