@@ -16,10 +16,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loading.errors import ContentError, Problem, visible
 from .planning.dutch import count
 from .settings import SettingsError, parse_date, read_settings
+
+if TYPE_CHECKING:
+    from .planning.overview_tables import Table
 
 
 def _date(text: str) -> date:
@@ -108,7 +112,7 @@ def check(activities: Path, build_date: date, github: bool) -> int:
     return 0
 
 
-def table_text(table) -> str:
+def table_text(table: Table) -> str:
     """A table of the overview as aligned plain text, numbers to the right."""
     rows = [[column.label for column in table.columns]] + [[cell.text for cell in row] for row in table.rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
@@ -163,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         "overzicht", help="Toon de cijfers van het overzicht voor het coördinatieteam en schrijf ze als CSV en JSON."
     )
     overviewing.add_argument("--activities", type=Path, help="De map met network.yaml (standaard: activities).")
-    overviewing.add_argument("--build-date", type=_date, help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
+    overviewing.add_argument(
+        "--build-date", type=_date, help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag."
+    )
     overviewing.add_argument(
         "--uit", type=Path, default=Path("overzicht"), help="De map voor de bestanden (standaard: overzicht)."
     )

@@ -104,9 +104,9 @@ def test_past_months_match_the_repeating_series_of_the_feed(built_site):
     months = [m for m in months_around(TODAY) if not m.coming]
     expected = _feed_counts(built_site, months[0].first_day(), TODAY.replace(day=1))
     rows = [r for r in _overview_json(built_site, "per-maand")["rijen"] if r["Maand"] in {m.key for m in months}]
-    assert {(r["Gemeente"], r["Maand"]): (r["Activiteiten"], r["Bijeenkomsten"]) for r in rows if r["Activiteiten"]} == (
-        expected
-    )
+    assert {
+        (r["Gemeente"], r["Maand"]): (r["Activiteiten"], r["Bijeenkomsten"]) for r in rows if r["Activiteiten"]
+    } == expected
     assert expected, "the example has sessions before the build date"
 
 
@@ -115,7 +115,9 @@ def test_a_municipality_is_below_its_target_and_the_page_says_so(built_site):
     target = {t["municipality"]: int(t["activities_per_month"]) for t in network["targets"]}["amersfoort"]
     month = TODAY.strftime("%Y-%m")
     amersfoort = next(
-        r for r in _overview_json(built_site, "per-maand")["rijen"] if r["Gemeente"] == "Amersfoort" and r["Maand"] == month
+        r
+        for r in _overview_json(built_site, "per-maand")["rijen"]
+        if r["Gemeente"] == "Amersfoort" and r["Maand"] == month
     )
     feed = _feed_counts(built_site, TODAY, date(TODAY.year + TODAY.month // 12, TODAY.month % 12 + 1, 1))
     assert feed[("Amersfoort", month)][0] <= amersfoort["Activiteiten"] < target  # the rest of the month alone is less
@@ -157,10 +159,13 @@ def _plan(root: Path, day: str = "2027-01-04"):
 
 
 def test_an_offering_names_its_own_blocks_and_relatives_add_theirs(make_content):
-    root = make_content(schedules={"inloop": "repeat: wekelijks\nday: dinsdag\nfrom: 2027-01-05\nstart: '10:00'\nend: '12:00'"})
+    root = make_content(
+        schedules={"inloop": "repeat: wekelijks\nday: dinsdag\nfrom: 2027-01-05\nstart: '10:00'\nend: '12:00'"}
+    )
     text = (root / "offerings" / "inloop.yaml").read_text(encoding="utf-8")
     (root / "offerings" / "inloop.yaml").write_text(
-        text.replace("type: inloop", "type: inloop\nmind_blocks: [kwartiermaken]\naudience: [naasten]"), encoding="utf-8"
+        text.replace("type: inloop", "type: inloop\nmind_blocks: [kwartiermaken]\naudience: [naasten]"),
+        encoding="utf-8",
     )
     plan = _plan(root)
     offering = plan.data.catalog.offerings["inloop"]
@@ -186,7 +191,9 @@ def test_two_offers_of_one_kind_at_the_same_time_are_possible_doubles(make_conte
 
 def test_sessions_before_and_after_the_build_date_are_counted_once(make_content):
     root = make_content(
-        schedules={"inloop": "repeat: wekelijks\nday: maandag\nfrom: 2026-12-07\nstart: '10:00'\nend: '12:00'\ncount: 8"}
+        schedules={
+            "inloop": "repeat: wekelijks\nday: maandag\nfrom: 2026-12-07\nstart: '10:00'\nend: '12:00'\ncount: 8"
+        }
     )
     overview = build_overview(_plan(root, "2027-01-04").data)  # a Monday: that day's session is in the agenda
     figures = {f.month.key: f.sessions for f in overview.figures if f.place.slug == "amersfoort" and f.sessions}
@@ -199,7 +206,8 @@ def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
     network.write_text(
         network.read_text(encoding="utf-8")
         + "targets:\n  - municipality: amersfort\n    activities_per_month: 4\n"
-        + "  - municipality: soest\n    activities_per_month: 2\n  - municipality: soest\n    activities_per_month: 3\n",
+        + "  - municipality: soest\n    activities_per_month: 2\n"
+        + "  - municipality: soest\n    activities_per_month: 3\n",
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as raised:
@@ -214,8 +222,18 @@ def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
 def test_the_command_prints_the_tables_and_writes_the_files(tmp_path):
     out = tmp_path / "verslag"
     result = subprocess.run(
-        [sys.executable, "-m", "herstelnetwerk", "overzicht", "--activities", str(EXAMPLE), "--build-date", BUILD_DATE,
-         "--uit", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "herstelnetwerk",
+            "overzicht",
+            "--activities",
+            str(EXAMPLE),
+            "--build-date",
+            BUILD_DATE,
+            "--uit",
+            str(out),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -235,7 +253,16 @@ def test_the_command_prints_the_tables_and_writes_the_files(tmp_path):
 def test_a_content_mistake_stops_the_command_with_the_dutch_message(make_content, tmp_path):
     root = make_content(offerings={"kapot": "title: Kapot\n"})
     result = subprocess.run(
-        [sys.executable, "-m", "herstelnetwerk", "overzicht", "--activities", str(root), "--uit", str(tmp_path / "uit")],
+        [
+            sys.executable,
+            "-m",
+            "herstelnetwerk",
+            "overzicht",
+            "--activities",
+            str(root),
+            "--uit",
+            str(tmp_path / "uit"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

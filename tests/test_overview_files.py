@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -33,8 +32,17 @@ def read_back(built_site, tmp_path_factory) -> dict[str, list[list[str]]]:
     work = tmp_path_factory.mktemp("libreoffice")
     sources = sorted((built_site / "over" / "overzicht").glob("*.csv"))
     result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation={(work / 'profiel').as_uri()}", f"--infilter={READ_OPTIONS}",
-         "--convert-to", WRITE_FILTER, "--outdir", str(work / "terug"), *map(str, sources)],
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation={(work / 'profiel').as_uri()}",
+            f"--infilter={READ_OPTIONS}",
+            "--convert-to",
+            WRITE_FILTER,
+            "--outdir",
+            str(work / "terug"),
+            *map(str, sources),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -199,7 +199,9 @@ class _Checker:
             if target.municipality not in seen:
                 at(
                     ("targets", index, "municipality"),
-                    _unknown("gemeente", target.municipality, [m.slug for m in network.municipalities], "municipalities"),
+                    _unknown(
+                        "gemeente", target.municipality, [m.slug for m in network.municipalities], "municipalities"
+                    ),
                 )
             elif target.municipality in targeted:
                 at(

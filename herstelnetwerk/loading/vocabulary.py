@@ -44,7 +44,12 @@ THEMES = (
 # MIND building blocks for participation and recovery: (code, Dutch label, group, what it covers in one line).
 # Group A is in every self-help initiative, B in every region, C is the enabling context around them.
 MIND_BLOCK_DETAILS = (
-    ("sociale-participatie", "Sociale participatie", "A", "Elkaar ontmoeten: inloop, samen eten, sport, creatief, een maatje."),
+    (
+        "sociale-participatie",
+        "Sociale participatie",
+        "A",
+        "Elkaar ontmoeten: inloop, samen eten, sport, creatief, een maatje.",
+    ),
     (
         "maatschappelijke-participatie",
         "Maatschappelijke participatie",

@@ -85,7 +85,9 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     try:
         staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
-        write_overview_files(staging / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat())
+        write_overview_files(
+            staging / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat()
+        )
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)

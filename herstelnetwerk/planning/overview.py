@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime, time
+from functools import cached_property
 
 from ..loading import vocabulary as v
 from ..loading.agenda import Entry
@@ -183,7 +183,10 @@ class Overview:
 
 
 def mind_blocks(offering: Offering, data: SiteData) -> tuple[str, ...]:
-    """The MIND building blocks an offering serves: its own, else its training's, else its type's; and its audiences'."""
+    """The MIND building blocks an offering serves: its own, else its training's, else its type's.
+
+    Its audiences may add one (relatives: support for relatives), whichever that is.
+    """
     if offering.mind_blocks:
         own: tuple[str, ...] = tuple(offering.mind_blocks)
     else:
@@ -206,8 +209,10 @@ def build_overview(data: SiteData) -> Overview:
     network = catalog.network
     build_date = agenda.build_date
     months = months_around(build_date)
-    places = [Place(m.slug, m.name, t.activities_per_month if (t := network.target(m.slug)) else None)
-              for m in network.municipalities]
+    places = [
+        Place(m.slug, m.name, t.activities_per_month if (t := network.target(m.slug)) else None)
+        for m in network.municipalities
+    ]
     places.append(Place(ONLINE, ONLINE_NAME))
     since = months[0].first_day()
     month_keys = {m.key for m in months}
@@ -219,7 +224,7 @@ def build_overview(data: SiteData) -> Overview:
     blocks: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in v.MIND_BLOCKS}
     audiences: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in FIT_AUDIENCES}
     coming_by_kind: dict[tuple[str, str], list[tuple[Session, Entry]]] = defaultdict(list)
-    for slug, entry in agenda.entries.items():
+    for entry in agenda.entries.values():
         offering = entry.offering
         if not offering.is_open:
             continue
@@ -280,9 +285,7 @@ def _sessions_since(entry: Entry, since: date, build_date: date) -> list[Session
     up to the build date gives the ones before, so none is counted twice.
     """
     start_of_day = datetime.combine(build_date, time(0, 0), tzinfo=TZ)
-    past = [
-        s for s in expand(entry.offering.schedule, build_date) if s.end <= start_of_day and s.start.date() >= since
-    ]
+    past = [s for s in expand(entry.offering.schedule, build_date) if s.end <= start_of_day and s.start.date() >= since]
     return past + list(entry.sessions)
 
 
@@ -318,7 +321,7 @@ def _doubles(data: SiteData, by_kind: dict[tuple[str, str], list[tuple[Session, 
         running: list[tuple[Session, Entry]] = []
         for session, entry in sessions:
             running = [(s, e) for s, e in running if s.end > session.start]
-            for other, other_entry in running:
+            for _, other_entry in running:
                 if other_entry.slug != entry.slug:
                     pair = tuple(sorted((other_entry.slug, entry.slug)))
                     overlaps[pair].append(session.start.date())  # type: ignore[index]

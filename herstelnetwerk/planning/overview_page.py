@@ -15,7 +15,9 @@ from .overview import Overview
 from .overview_tables import Table, overview_tables, period
 
 TITLE = "Overzicht voor het coördinatieteam"
-DESCRIPTION = "Het aanbod per gemeente en per maand, de doelen, de witte vlekken en de trainingen: de cijfers van het netwerk."
+DESCRIPTION = (
+    "Het aanbod per gemeente en per maand, de doelen, de witte vlekken en de trainingen: de cijfers van het netwerk."
+)
 # The tables the page shows, in its order; ``per-maand`` is only a download (the same figures in one list).
 SHOWN = (
     "activiteiten-per-maand",
