@@ -139,6 +139,24 @@ def test_a_building_block_has_no_offer_anywhere(built_site):
     assert "Geen aanbod in de hele regio voor: Beleidsparticipatie en Scholing van professionals." in page
 
 
+def test_a_building_block_below_its_target(built_site):
+    """Leusden agreed on one offer for relatives a month; none of its offerings is for relatives."""
+    rows = _overview_json(built_site, "doelen-per-bouwsteen")["rijen"]
+    leusden = next(row for row in rows if row["Gemeente"] == "Leusden")
+    assert (leusden["Bouwsteen"], leusden["Doel per maand"], leusden["Tekort"]) == (
+        "Steun voor familie en naasten",
+        1,
+        1,
+    )
+    for path in (EXAMPLE / "offerings").glob("*.yaml"):
+        offering = _yaml(path)
+        if _place_and_professional(path.stem)[0] == "Leusden":
+            assert "naasten" not in offering.get("audience", []), path.name
+            assert "naastensteun" not in offering.get("mind_blocks", []), path.name
+    page = (built_site / "over" / "overzicht" / "index.html").read_text(encoding="utf-8")
+    assert "Leusden: Steun voor familie en naasten (0 van de 1)" in page
+
+
 def test_the_page_is_under_about_and_not_in_the_navigation(built_site):
     about = (built_site / "over" / "index.html").read_text(encoding="utf-8")
     assert 'href="overzicht/"' in about
@@ -219,6 +237,23 @@ def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
     ]
 
 
+def test_a_building_block_named_twice_in_one_target_is_refused(make_content):
+    root = make_content()
+    network = root / "network.yaml"
+    network.write_text(
+        network.read_text(encoding="utf-8")
+        + "targets:\n  - municipality: soest\n    activities_per_month: 4\n    blocks:\n"
+        + "      - block: naastensteun\n        activities_per_month: 1\n"
+        + "      - block: naastensteun\n        activities_per_month: 2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        load_catalog(root, date(2027, 1, 4))
+    assert [(p.line, p.message) for p in raised.value.problems] == [
+        (21, "De bouwsteen 'naastensteun' staat al bij dit doel. Geef elke bouwsteen één aantal.")
+    ]
+
+
 def test_the_command_prints_the_tables_and_writes_the_files(tmp_path):
     out = tmp_path / "verslag"
     result = subprocess.run(
@@ -242,7 +277,7 @@ def test_the_command_prints_the_tables_and_writes_the_files(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Activiteiten per maand" in result.stdout and "Niet nagekeken" in result.stdout
     assert re.search(r"^Amersfoort +15 ", result.stdout, re.MULTILINE)  # the target beside the name
-    assert result.stderr.strip() == f"16 bestanden geschreven in {out.as_posix()}/ (CSV en JSON van elke tabel)."
+    assert result.stderr.strip() == f"18 bestanden geschreven in {out.as_posix()}/ (CSV en JSON van elke tabel)."
     assert (out / "per-maand.csv").read_bytes().startswith("\ufeffGemeente;Maand;".encode())
     # The same figures as the site's downloads.
     plan = _plan(EXAMPLE, BUILD_DATE)

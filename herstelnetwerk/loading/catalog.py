@@ -209,6 +209,14 @@ class _Checker:
                     f"Voor de gemeente '{target.municipality}' staat al een doel. Geef elke gemeente één doel.",
                 )
             targeted.add(target.municipality)
+            blocks: set[str] = set()
+            for number, block in enumerate(target.blocks):
+                if block.block in blocks:
+                    at(
+                        ("targets", index, "blocks", number),
+                        f"De bouwsteen '{block.block}' staat al bij dit doel. Geef elke bouwsteen één aantal.",
+                    )
+                blocks.add(block.block)
 
     def search_words(self) -> list[SearchTopic]:
         """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""

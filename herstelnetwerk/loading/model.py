@@ -123,6 +123,20 @@ class Brand:
 
 
 @dataclass
+class BlockTarget:
+    block: str = spec(
+        Choice(v.MIND_BLOCKS), "Bouwsteen", "De MIND-bouwsteen van de afspraak.", required=True, example="naastensteun"
+    )
+    activities_per_month: int = spec(
+        Integer(0, 10_000),
+        "Activiteiten per maand",
+        "Hoeveel verschillende activiteiten bij deze bouwsteen er elke maand minstens zijn.",
+        required=True,
+        example=1,
+    )
+
+
+@dataclass
 class Target:
     municipality: str = spec(
         Slug("de gemeente"),
@@ -137,6 +151,12 @@ class Target:
         "Hoeveel verschillende activiteiten er elke maand minstens in deze gemeente zijn, zoals afgesproken.",
         required=True,
         example=15,
+    )
+    blocks: list[BlockTarget] = spec(
+        ListOf(BlockTarget, max_items=20),
+        "Per bouwsteen",
+        "Afspraken voor één of meer MIND-bouwstenen, als die er zijn.",
+        default_factory=list,
     )
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from .overview import Month, Overview
 
-WIDTH = 640
-LABEL_WIDTH = 130  # municipality names left of the bars
-VALUE_WIDTH = 110  # "12 van 15" right of the bars
+WIDTH = 560
+LABEL_WIDTH = 120  # municipality names left of the bars
+VALUE_WIDTH = 90  # "12 van 15" right of the bars
 ROW = 28
 BAR = 16
 TOP = 36  # room for the legend
@@ -72,12 +72,14 @@ def _r(value: float) -> float:
 
 
 def _legend(solid: str, hatched: str, target: bool) -> tuple[list[Rect], list[Line], list[Label]]:
-    rects = [Rect(0, 6, 14, 14, False), Rect(160, 6, 14, 14, True)]
-    labels = [Label(20, 18, solid), Label(180, 18, hatched)]
+    second = 20 + 7.5 * len(solid) + 24  # after the first label (about 7.5 units a letter)
+    rects = [Rect(0, 6, 14, 14, False), Rect(_r(second), 6, 14, 14, True)]
+    labels = [Label(20, 18, solid), Label(_r(second + 20), 18, hatched)]
     lines = []
     if target:
-        lines.append(Line(340, 4, 340, 22, dashed=True))
-        labels.append(Label(348, 18, "doel"))
+        third = _r(second + 20 + 7.5 * len(hatched) + 24)
+        lines.append(Line(third, 4, third, 22, dashed=True))
+        labels.append(Label(_r(third + 8), 18, "doel"))
     return rects, lines, labels
 
 
@@ -94,10 +96,12 @@ def target_chart(overview: Overview, month: Month, table_anchor: str) -> Chart:
         rects.append(Rect(LABEL_WIDTH, y, _r(width), BAR, bool(figure.shortfall)))
         labels.append(Label(LABEL_WIDTH - 8, y + BAR - 3, place.name, anchor="end"))
         value = str(figure.activities) if place.target is None else f"{figure.activities} van {place.target}"
-        labels.append(Label(_r(LABEL_WIDTH + width + 6), y + BAR - 3, value, bold=bool(figure.shortfall)))
+        end = width
         if place.target is not None:
             x = _r(LABEL_WIDTH + place.target * scale)
             lines.append(Line(x, y - 4, x, y + BAR + 4, dashed=True))
+            end = max(width, place.target * scale)  # the number after the target line, never across it
+        labels.append(Label(_r(LABEL_WIDTH + end + 6), y + BAR - 3, value, bold=bool(figure.shortfall)))
     below = [f"{f.place.name} ({f.activities} van {f.place.target})" for f in figures if f.shortfall]
     description = f"Staafdiagram: het aantal activiteiten per gemeente in {month.label}. " + (
         f"Onder het doel: {', '.join(below)}." if below else "Geen gemeente zit onder het doel."

@@ -7,7 +7,8 @@ for the coordinating team (no personal data: the content has none):
   different activities took place or are planned, how many sessions, and the
   agreed number (``targets`` in network.yaml) with the shortfall;
 - per municipality, how many offers serve each MIND building block and each
-  audience, so the empty cells ("witte vlekken") stand out;
+  audience, so the empty cells ("witte vlekken") stand out, and this month's
+  activities per building block against the numbers agreed for it;
 - the groups of each training in those months (the yearly training overview);
 - offers of the same kind in the same municipality at the same time;
 - listings nobody checked within ``review_after_days``.
@@ -28,7 +29,7 @@ from functools import cached_property
 
 from ..loading import vocabulary as v
 from ..loading.agenda import Entry
-from ..loading.model import FIT_AUDIENCES, Offering
+from ..loading.model import FIT_AUDIENCES, Offering, Target
 from ..loading.schedule import TZ, Session, expand
 from . import display, dutch, editing, urls
 from .site_data import JOIN_LABELS, TYPE_LABELS, SiteData
@@ -78,6 +79,7 @@ class Place:
     slug: str
     name: str
     target: int | None = None  # activities a month, as agreed
+    block_targets: tuple[tuple[str, int], ...] = ()  # (building block, activities a month), as agreed
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,21 @@ class MonthFigure:
         if self.place.target is None:
             return None
         return max(0, self.place.target - self.activities)
+
+
+@dataclass(frozen=True)
+class BlockFigure:
+    """A municipality's agreed number for one building block, and this month's activities there."""
+
+    place: Place
+    block: str
+    label: str
+    target: int
+    activities: int
+
+    @property
+    def shortfall(self) -> int:
+        return max(0, self.target - self.activities)
 
 
 @dataclass(frozen=True)
@@ -156,6 +173,7 @@ class Overview:
     trainings: list[TrainingGroup]
     doubles: list[Double]
     unchecked: list[Unchecked]
+    block_figures: list[BlockFigure] = field(default_factory=list)  # this month, where a block has a target
     # The region's distinct activities per month (an online one counted once).
     region: dict[str, int] = field(default_factory=dict)
 
@@ -209,10 +227,7 @@ def build_overview(data: SiteData) -> Overview:
     network = catalog.network
     build_date = agenda.build_date
     months = months_around(build_date)
-    places = [
-        Place(m.slug, m.name, t.activities_per_month if (t := network.target(m.slug)) else None)
-        for m in network.municipalities
-    ]
+    places = [_place(network.target(m.slug), m.slug, m.name) for m in network.municipalities]
     places.append(Place(ONLINE, ONLINE_NAME))
     since = months[0].first_day()
     month_keys = {m.key for m in months}
@@ -224,12 +239,18 @@ def build_overview(data: SiteData) -> Overview:
     blocks: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in v.MIND_BLOCKS}
     audiences: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in FIT_AUDIENCES}
     coming_by_kind: dict[tuple[str, str], list[tuple[Session, Entry]]] = defaultdict(list)
+    this_month = next(m.key for m in months if m.coming)
+    blocks_this_month: dict[tuple[str, str], int] = defaultdict(int)
     for entry in agenda.entries.values():
         offering = entry.offering
         if not offering.is_open:
             continue
         where = place_of(offering, data)
         held = [s for s in _sessions_since(entry, since, build_date) if not s.cancelled]
+        served = mind_blocks(offering, data)
+        if any(_month_key(s) == this_month for s in held):
+            for block in served:
+                blocks_this_month[(where, block)] += 1
         if not display.for_professionals(offering, catalog):
             per_month: dict[str, int] = defaultdict(int)
             for session in held:
@@ -244,7 +265,7 @@ def build_overview(data: SiteData) -> Overview:
             if group is not None:
                 groups.append(group)
         if entry.visible:
-            for block in mind_blocks(offering, data):
+            for block in served:
                 blocks[block][where] += 1
             for audience in offering.audience:
                 if audience in audiences:
@@ -275,7 +296,19 @@ def build_overview(data: SiteData) -> Overview:
         doubles=_doubles(data, coming_by_kind),
         unchecked=_unchecked(data),
         region={m.key: region.get(m.key, 0) for m in months},
+        block_figures=[
+            BlockFigure(place, block, BLOCK_DETAILS[block][0], target, blocks_this_month[(place.slug, block)])
+            for place in places
+            for block, target in place.block_targets
+        ],
     )
+
+
+def _place(target: Target | None, slug: str, name: str) -> Place:
+    if target is None:
+        return Place(slug, name)
+    blocks = tuple((block.block, block.activities_per_month) for block in target.blocks)
+    return Place(slug, name, target.activities_per_month, blocks)
 
 
 def _sessions_since(entry: Entry, since: date, build_date: date) -> list[Session]:

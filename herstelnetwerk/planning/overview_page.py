@@ -24,6 +24,7 @@ SHOWN = (
     "bijeenkomsten-per-maand",
     "bouwstenen",
     "doelgroepen",
+    "doelen-per-bouwsteen",
     "trainingen",
     "mogelijk-dubbel",
     "niet-gecontroleerd",
@@ -83,6 +84,10 @@ def findings(overview: Overview) -> list[str]:
         said.append(f"In {month.label} haalt elke gemeente met een doel dat doel.")
     else:
         said.append("Er zijn nog geen doelen afgesproken. Zet ze in network.yaml bij 'targets'.")
+    short_blocks = [f for f in overview.block_figures if f.shortfall]
+    if short_blocks:
+        names = dutch.join([f"{f.place.name}: {f.label} ({f.activities} van de {f.target})" for f in short_blocks])
+        said.append(f"Onder het doel per bouwsteen in {month.label}: {names}.")
     missing = overview.missing_blocks()
     if missing:
         said.append(f"Geen aanbod in de hele regio voor: {dutch.join([block.label for block in missing])}.")
@@ -98,6 +103,7 @@ def findings(overview: Overview) -> list[str]:
 
 
 EMPTY = {
+    "doelen-per-bouwsteen": "Er zijn geen aantallen per bouwsteen afgesproken. Dat kan in network.yaml, bij 'targets'.",
     "trainingen": "In deze maanden zijn er geen trainingsgroepen.",
     "mogelijk-dubbel": "Er zijn geen activiteiten van dezelfde soort op hetzelfde moment in dezelfde gemeente.",
     "niet-gecontroleerd": "Alle activiteiten zijn op tijd nagekeken.",

@@ -86,6 +86,7 @@ def overview_tables(overview: Overview) -> list[Table]:
             "Hoeveel activiteiten op de website nu voor deze groepen zijn. Een 0 bij een gemeente is een witte vlek.",
             overview.audiences,
         ),
+        block_targets_table(overview),
         trainings_table(overview),
         doubles_table(overview),
         unchecked_table(overview),
@@ -177,6 +178,34 @@ def spread_table(overview: Overview, name: str, title: str, explanation: str, sp
         Column(f"{spread.group}. {spread.label}" if spread.group else spread.label, numeric=True) for spread in spreads
     )
     return Table(name, title, explanation, columns, tuple(rows))
+
+
+def block_targets_table(overview: Overview) -> Table:
+    month = overview.this_month
+    rows = tuple(
+        (
+            Cell(figure.place.name),
+            Cell(figure.label),
+            Cell(figure.target),
+            Cell(figure.activities, SHORT if figure.shortfall else ""),
+            Cell(figure.shortfall),
+        )
+        for figure in overview.block_figures
+    )
+    return Table(
+        "doelen-per-bouwsteen",
+        "Doelen per bouwsteen",
+        f"Waar een aantal per bouwsteen is afgesproken: hoeveel verschillende activiteiten bij die bouwsteen er in "
+        f"{month.label} zijn.",
+        (
+            Column("Gemeente"),
+            Column("Bouwsteen"),
+            Column("Doel per maand", numeric=True),
+            Column(f"Activiteiten in {month.label}", numeric=True, key=f"Activiteiten {month.key}"),
+            Column("Tekort", numeric=True),
+        ),
+        rows,
+    )
 
 
 def trainings_table(overview: Overview) -> Table:
