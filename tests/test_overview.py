@@ -307,3 +307,20 @@ def test_a_content_mistake_stops_the_command_with_the_dutch_message(make_content
     assert result.stderr.startswith("De inhoud bevat ")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "uit").exists()
+
+
+def test_the_targets_example_in_contributing_is_valid(tmp_path):
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"^```yaml\n(targets:\n.*?)^```", text, re.MULTILINE | re.DOTALL).group(1)
+    root = tmp_path / "activities"
+    for path in EXAMPLE.rglob("*.yaml"):
+        (root / path.relative_to(EXAMPLE)).parent.mkdir(parents=True, exist_ok=True)
+        (root / path.relative_to(EXAMPLE)).write_bytes(path.read_bytes())
+    network = (EXAMPLE / "network.yaml").read_text(encoding="utf-8")
+    network = re.sub(r"^# Afgesproken.*?^(?=municipalities:)", "", network, flags=re.MULTILINE | re.DOTALL)
+    (root / "network.yaml").write_text(network + example, encoding="utf-8")
+    target = load_catalog(root, TODAY).catalog.network.target("amersfoort")
+    assert (target.activities_per_month, [(b.block, b.activities_per_month) for b in target.blocks]) == (
+        15,
+        [("naastensteun", 2)],
+    )
