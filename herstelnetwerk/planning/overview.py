@@ -22,7 +22,7 @@ count for their building blocks and audiences while they are on the site.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
@@ -229,8 +229,10 @@ def build_overview(data: SiteData) -> Overview:
     months = months_around(build_date)
     places = [_place(network.target(m.slug), m.slug, m.name) for m in network.municipalities]
     places.append(Place(ONLINE, ONLINE_NAME))
-    since = months[0].first_day()
-    month_keys = {m.key for m in months}
+    since, after = months[0].first_day(), _next_month(months[-1])
+    keys = {(m.year, m.month): m.key for m in months}
+    this_month = next(m.key for m in months if m.coming)
+    start_of_day = datetime.combine(build_date, time(0, 0), tzinfo=TZ)
 
     activities: dict[tuple[str, str], int] = defaultdict(int)
     sessions: dict[tuple[str, str], int] = defaultdict(int)
@@ -238,41 +240,35 @@ def build_overview(data: SiteData) -> Overview:
     groups: list[TrainingGroup] = []
     blocks: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in v.MIND_BLOCKS}
     audiences: dict[str, dict[str, int]] = {key: defaultdict(int) for key, _ in FIT_AUDIENCES}
-    coming_by_kind: dict[tuple[str, str], list[tuple[Session, Entry]]] = defaultdict(list)
-    this_month = next(m.key for m in months if m.coming)
     blocks_this_month: dict[tuple[str, str], int] = defaultdict(int)
+    coming_by_kind: dict[tuple[str, str], list[tuple[Session, Entry]]] = defaultdict(list)
     for entry in agenda.entries.values():
         offering = entry.offering
         if not offering.is_open:
             continue
         where = place_of(offering, data)
-        held = [s for s in _sessions_since(entry, since, build_date) if not s.cancelled]
+        past, coming = _sessions_in(entry, since, after, start_of_day)
+        per_month = Counter(keys[(s.start.year, s.start.month)] for s in past)
+        per_month.update(keys[(s.start.year, s.start.month)] for s in coming)
         served = mind_blocks(offering, data)
-        if any(_month_key(s) == this_month for s in held):
+        if this_month in per_month:
             for block in served:
                 blocks_this_month[(where, block)] += 1
         if not display.for_professionals(offering, catalog):
-            per_month: dict[str, int] = defaultdict(int)
-            for session in held:
-                per_month[_month_key(session)] += 1
             for key, number in per_month.items():
-                if key in month_keys:
-                    activities[(where, key)] += 1
-                    sessions[(where, key)] += number
-                    region[key] += 1
-        if offering.training:
-            group = _training_group(data, entry, [s for s in held if _month_key(s) in month_keys])
-            if group is not None:
-                groups.append(group)
+                activities[(where, key)] += 1
+                sessions[(where, key)] += number
+                region[key] += 1
+        if offering.training and per_month:
+            groups.append(_training_group(data, entry, past + coming))
         if entry.visible:
             for block in served:
                 blocks[block][where] += 1
             for audience in offering.audience:
                 if audience in audiences:
                     audiences[audience][where] += 1
-            if where != ONLINE:
-                kind = display.offering_type(offering)
-                coming_by_kind[(where, kind)].extend((s, entry) for s in entry.sessions if not s.cancelled)
+            if where != ONLINE and coming:
+                coming_by_kind[(where, display.offering_type(offering))].extend((s, entry) for s in coming)
 
     figures = [
         MonthFigure(place, month, activities[(place.slug, month.key)], sessions[(place.slug, month.key)])
@@ -311,25 +307,33 @@ def _place(target: Target | None, slug: str, name: str) -> Place:
     return Place(slug, name, target.activities_per_month, blocks)
 
 
-def _sessions_since(entry: Entry, since: date, build_date: date) -> list[Session]:
-    """The entry's sessions from ``since`` on: the ones before the build date expanded here, the rest the agenda's.
+def _next_month(month: Month) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _sessions_in(entry: Entry, since: date, after: date, start_of_day: datetime) -> tuple[list[Session], list[Session]]:
+    """The sessions that take or took place from ``since`` to before ``after``: (before the build date, from it on).
 
     The agenda keeps the sessions that end after the build date began; the schedule
     up to the build date gives the ones before, so none is counted twice.
     """
-    start_of_day = datetime.combine(build_date, time(0, 0), tzinfo=TZ)
-    past = [s for s in expand(entry.offering.schedule, build_date) if s.end <= start_of_day and s.start.date() >= since]
-    return past + list(entry.sessions)
+    build_date = start_of_day.date()
+    past = [
+        s
+        for s in expand(entry.offering.schedule, build_date)
+        if s.end <= start_of_day and s.start.date() >= since and not s.cancelled
+    ]
+    coming = []
+    for session in entry.sessions:  # in time order
+        if session.start.date() >= after:
+            break
+        if not session.cancelled:
+            coming.append(session)
+    return past, coming
 
 
-def _month_key(session: Session) -> str:
-    return f"{session.start.year:04d}-{session.start.month:02d}"
-
-
-def _training_group(data: SiteData, entry: Entry, held: list[Session]) -> TrainingGroup | None:
-    """A group of a training with its sessions in the overview's months; None when it has none there."""
-    if not held:
-        return None
+def _training_group(data: SiteData, entry: Entry, held: list[Session]) -> TrainingGroup:
+    """A group of a training with its sessions in the overview's months (at least one)."""
     offering = entry.offering
     training = data.catalog.trainings[offering.training]  # type: ignore[index]
     first = min(s.start for s in held)
@@ -346,7 +350,7 @@ def _training_group(data: SiteData, entry: Entry, held: list[Session]) -> Traini
 
 
 def _doubles(data: SiteData, by_kind: dict[tuple[str, str], list[tuple[Session, Entry]]]) -> list[Double]:
-    """Pairs of offerings of one type in one municipality whose coming sessions overlap in time."""
+    """Pairs of offerings of one type in one municipality whose coming sessions (in the overview's months) overlap."""
     found: list[Double] = []
     for (where, kind), sessions in sorted(by_kind.items()):
         sessions.sort(key=lambda pair: (pair[0].start, pair[1].slug))

@@ -252,7 +252,8 @@ def doubles_table(overview: Overview) -> Table:
     return Table(
         "mogelijk-dubbel",
         "Mogelijk dubbel",
-        "Activiteiten van dezelfde soort in dezelfde gemeente die de komende tijd op hetzelfde moment zijn.",
+        "Activiteiten van dezelfde soort in dezelfde gemeente die van nu tot en met "
+        f"{overview.months[-1].label} op hetzelfde moment zijn.",
         (
             Column("Gemeente"),
             Column("Soort"),
