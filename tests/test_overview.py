@@ -324,3 +324,15 @@ def test_the_targets_example_in_contributing_is_valid(tmp_path):
         15,
         [("naastensteun", 2)],
     )
+
+
+def test_a_long_list_shows_its_first_rows_and_says_where_the_rest_is():
+    from herstelnetwerk.planning.overview_page import PAGE_ROWS, section
+    from herstelnetwerk.planning.overview_tables import Cell, Column, Table
+
+    rows = tuple((Cell(f"groep {n}"),) for n in range(PAGE_ROWS + 1234))
+    listed = section(Table("mogelijk-dubbel", "Mogelijk dubbel", "", (Column("Activiteit"),), rows), None)
+    assert listed.rows == rows[:PAGE_ROWS]
+    assert listed.more_text == "Hier staan de eerste 100. De andere 1.234 staan in de bestanden hieronder."
+    whole = section(Table("bouwstenen", "Bouwstenen", "", (Column("Gemeente"),), rows), None)
+    assert whole.rows == rows and whole.more_text == ""

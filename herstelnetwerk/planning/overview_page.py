@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import dutch, urls
 from .charts import Chart, region_chart, target_chart
 from .overview import Overview
-from .overview_tables import Table, overview_tables, period
+from .overview_tables import Cell, Table, overview_tables, period
 
 TITLE = "Overzicht voor het coördinatieteam"
 DESCRIPTION = (
@@ -38,6 +38,12 @@ class Download:
     json: str
 
 
+# A list (trainings, doubles, unchecked listings) shows this many rows on the page; the files hold all.
+# The tables per municipality are shown whole: they are what the page is for.
+PAGE_ROWS = 100
+LISTS = ("trainingen", "mogelijk-dubbel", "niet-gecontroleerd")
+
+
 @dataclass(frozen=True)
 class TableSection:
     table: Table
@@ -45,6 +51,19 @@ class TableSection:
     download: Download
     empty_text: str  # said instead of an empty table
     chart: Chart | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()  # the rows the page shows
+    more_text: str = ""  # how many rows only the files have
+
+
+def section(table: Table, chart: Chart | None) -> TableSection:
+    shown = table.rows[:PAGE_ROWS] if table.name in LISTS else table.rows
+    more = len(table.rows) - len(shown)
+    more_text = (
+        f"Hier staan de eerste {len(shown)}. De andere {dutch.number(more)} staan in de bestanden hieronder."
+        if more
+        else ""
+    )
+    return TableSection(table, table.name, download(table), EMPTY.get(table.name, ""), chart, shown, more_text)
 
 
 @dataclass(frozen=True)
@@ -113,10 +132,7 @@ EMPTY = {
 def overview_page(overview: Overview) -> OverviewView:
     tables = {table.name: table for table in overview_tables(overview)}
     charts = {"activiteiten-per-maand": region_chart(overview, "activiteiten-per-maand")}
-    sections = [
-        TableSection(tables[name], name, download(tables[name]), EMPTY.get(name, ""), charts.get(name))
-        for name in SHOWN
-    ]
+    sections = [section(tables[name], charts.get(name)) for name in SHOWN]
     return OverviewView(
         title=TITLE,
         lead=(
