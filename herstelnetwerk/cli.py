@@ -1,4 +1,7 @@
-"""Command line: ``python -m herstelnetwerk check``, ``... schema``, ``... docs`` and ``... nieuw-netwerk``.
+"""Command line: ``python -m herstelnetwerk`` with ``check``, ``overzicht``, ``schema``, ``docs`` and ``nieuw-netwerk``.
+
+``overzicht`` prints the coordinators' overview (the tables of the overview page)
+and writes each table as CSV and JSON into a folder, for a report.
 
 ``check`` reads and checks the content without building the site, prints every
 error and warning, and exits with 1 when there is an error. In GitHub Actions
@@ -13,10 +16,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loading.errors import ContentError, Problem, visible
 from .planning.dutch import count
 from .settings import SettingsError, parse_date, read_settings
+
+if TYPE_CHECKING:
+    from .planning.overview_tables import Table
 
 
 def _date(text: str) -> date:
@@ -128,6 +135,45 @@ def _new_network(args: argparse.Namespace) -> int:
     return 0
 
 
+def table_text(table: Table) -> str:
+    """A table of the overview as aligned plain text, numbers to the right."""
+    rows = [[column.label for column in table.columns]] + [[cell.text for cell in row] for row in table.rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
+    lines = [table.title, table.explanation]
+    for number, row in enumerate(rows):
+        cells = [
+            text.rjust(width) if column.numeric and number else text.ljust(width)
+            for text, width, column in zip(row, widths, table.columns, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    if not table.rows:
+        lines.append("(niets)")
+    return "\n".join(lines)
+
+
+def overview(activities: Path, build_date: date, out: Path) -> int:
+    from .outputs.overview_files import write_overview_files
+    from .planning.overview_tables import overview_tables
+    from .planning.plan import load_site
+    from .settings import Settings
+
+    try:
+        plan = load_site(Settings(activities.resolve(), build_date), repository_root(activities.resolve()))
+    except ContentError as error:
+        print(error.summary(), file=sys.stderr)
+        return 1
+    tables = overview_tables(plan.overview)
+    for table in tables:
+        print(table_text(table), end="\n\n")
+    try:
+        written = write_overview_files(out, tables, build_date.isoformat())
+    except OSError as error:
+        print(f"De bestanden konden niet in {out.as_posix()} worden gezet: {error.strerror}.", file=sys.stderr)
+        return 1
+    print(f"{len(written)} bestanden geschreven in {out.as_posix()}/ (CSV en JSON van elke tabel).", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m herstelnetwerk", description="Controleer de inhoud of maak de JSON Schemas."
@@ -140,6 +186,16 @@ def main(argv: list[str] | None = None) -> int:
         help="De map met network.yaml, locations/, trainings/ en offerings/ (standaard: activities).",
     )
     checking.add_argument("--build-date", type=_date, help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.")
+    overviewing = commands.add_parser(
+        "overzicht", help="Toon de cijfers van het overzicht voor het coördinatieteam en schrijf ze als CSV en JSON."
+    )
+    overviewing.add_argument("--activities", type=Path, help="De map met network.yaml (standaard: activities).")
+    overviewing.add_argument(
+        "--build-date", type=_date, help="Doe alsof het deze dag is (JJJJ-MM-DD); standaard vandaag."
+    )
+    overviewing.add_argument(
+        "--uit", type=Path, default=Path("overzicht"), help="De map voor de bestanden (standaard: overzicht)."
+    )
     schema = commands.add_parser("schema", help="Schrijf de JSON Schemas naar schema/.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="De map voor de schemas (standaard: schema).")
     docs = commands.add_parser("docs", help="Schrijf het overzicht van alle velden naar docs/velden.md.")
@@ -193,4 +249,6 @@ def main(argv: list[str] | None = None) -> int:
         settings = read_settings(Path.cwd(), args.activities, args.build_date)
     except SettingsError as error:
         parser.error(str(error))
+    if args.command == "overzicht":
+        return overview(settings.activities, settings.build_date, args.uit)
     return check(settings.activities, settings.build_date, os.environ.get("GITHUB_ACTIONS") == "true")

@@ -170,6 +170,7 @@ PAGE_TYPES = {
     "inbedden": "gemeenten/amersfoort/inbedden/",
     "niet-gevonden": "deze-pagina-bestaat-niet/",
     "als-het-even-niet-gaat": "als-het-even-niet-gaat/",
+    "overzicht-netwerk": "over/overzicht/",
 }
 
 

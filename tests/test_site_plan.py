@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from herstelnetwerk import planning
-from herstelnetwerk.planning import finder, programme, views
+from herstelnetwerk.planning import finder, overview_page, programme, views
 from herstelnetwerk.planning.site_data import rhythm
 from herstelnetwerk.settings import Settings
 
@@ -24,6 +24,7 @@ VIEW_OF_TEMPLATE = {
     "listing.html": views.ListingView,
     "programme.html": programme.ProgrammeView,
     "embed.html": programme.EmbedView,
+    "overview.html": overview_page.OverviewView,
 }
 VIEW_OF_HUB = {
     "home": views.HomeView,

@@ -209,6 +209,29 @@ class _Checker:
             if municipality.slug in seen:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
+        targeted: set[str] = set()
+        for index, target in enumerate(network.targets):
+            if target.municipality not in seen:
+                at(
+                    ("targets", index, "municipality"),
+                    _unknown(
+                        "gemeente", target.municipality, [m.slug for m in network.municipalities], "municipalities"
+                    ),
+                )
+            elif target.municipality in targeted:
+                at(
+                    ("targets", index),
+                    f"Voor de gemeente '{target.municipality}' staat al een doel. Geef elke gemeente één doel.",
+                )
+            targeted.add(target.municipality)
+            blocks: set[str] = set()
+            for number, block in enumerate(target.blocks):
+                if block.block in blocks:
+                    at(
+                        ("targets", index, "blocks", number),
+                        f"De bouwsteen '{block.block}' staat al bij dit doel. Geef elke bouwsteen één aantal.",
+                    )
+                blocks.add(block.block)
         self.check_own_values(network, at)
         texts: list[tuple[tuple, str | None]] = [
             (("tagline",), network.tagline),
@@ -433,7 +456,7 @@ class _Checker:
                 ("last_checked",),
                 "Deze datum ligt in de toekomst. Vul de dag in waarop je het hebt nagekeken.",
             )
-        elif age > network.review_after_days:
+        elif network.review_overdue(offering.last_checked, self.ctx.build_date):
             self.at(
                 offering,
                 ("last_checked",),

@@ -170,11 +170,49 @@ class OwnAudience:
 
 
 @dataclass
+class BlockTarget:
+    block: str = spec(
+        Choice(v.MIND_BLOCKS), "Bouwsteen", "De MIND-bouwsteen van de afspraak.", required=True, example="naastensteun"
+    )
+    activities_per_month: int = spec(
+        Integer(0, 10_000),
+        "Activiteiten per maand",
+        "Hoeveel verschillende activiteiten bij deze bouwsteen er elke maand minstens zijn.",
+        required=True,
+        example=1,
+    )
+
+
+@dataclass
 class OwnTheme:
     slug: str = spec(
         Slug("de thema-code"), "Code", "Korte code in kleine letters.", required=True, example="werk-en-scholing"
     )
     label: str = spec(Text(80), "Naam", "Zo staat het thema op de website.", required=True, example="Werk en scholing")
+
+
+@dataclass
+class Target:
+    municipality: str = spec(
+        Slug("de gemeente"),
+        "Gemeente",
+        "De code van de gemeente uit de lijst municipalities.",
+        required=True,
+        example="amersfoort",
+    )
+    activities_per_month: int = spec(
+        Integer(0, 10_000),
+        "Activiteiten per maand",
+        "Hoeveel verschillende activiteiten er elke maand minstens in deze gemeente zijn, zoals afgesproken.",
+        required=True,
+        example=15,
+    )
+    blocks: list[BlockTarget] = spec(
+        ListOf(BlockTarget, max_items=20),
+        "Per bouwsteen",
+        "Afspraken voor één of meer MIND-bouwstenen, als die er zijn.",
+        default_factory=list,
+    )
 
 
 @dataclass
@@ -234,6 +272,20 @@ class Network:
         default=180,
         example=180,
     )
+    targets: list[Target] = spec(
+        ListOf(Target, max_items=400),
+        "Doelen",
+        "De afgesproken aantallen per gemeente. Het overzicht voor het coördinatieteam laat zien waar het aanbod "
+        "eronder blijft.",
+        default_factory=list,
+    )
+
+    def review_overdue(self, last_checked: date, today: date) -> bool:
+        """Whether a listing last checked on ``last_checked`` should have been checked again by ``today``."""
+        return (today - last_checked).days > self.review_after_days
+
+    def target(self, municipality: str) -> Target | None:
+        return next((target for target in self.targets if target.municipality == municipality), None)
 
     def municipality(self, slug: str) -> Municipality | None:
         return self._by_slug.get(slug)
@@ -589,6 +641,12 @@ class Offering:
         ListOf(THEME),
         "Thema's",
         "Dimensies van positieve gezondheid, of eigen thema's uit network.yaml.",
+        default_factory=list,
+    )
+    mind_blocks: list[str] = spec(
+        ListOf(Choice(v.MIND_BLOCKS), max_items=10),
+        "Bouwstenen",
+        "MIND-bouwstenen van deze activiteit, alleen als ze anders zijn dan bij de soort of de training hoort.",
         default_factory=list,
     )
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")

@@ -41,19 +41,80 @@ THEMES = (
     ("kwaliteit-van-leven", "Kwaliteit van leven"),
 )
 
-# MIND building blocks for participation and recovery.
-MIND_BLOCKS = (
-    ("sociale-participatie", "Sociale participatie"),
-    ("maatschappelijke-participatie", "Maatschappelijke participatie"),
-    ("ontwikkeling-zelfhulp", "Ontwikkeling en zelfhulp"),
-    ("informatie-advies", "Informatie en advies"),
-    ("individuele-steun", "Individuele steun"),
-    ("kwaliteit-ervaringsdeskundigheid", "Kwaliteit van ervaringsdeskundigheid"),
-    ("beleidsparticipatie", "Beleidsparticipatie"),
-    ("kwartiermaken", "Kwartiermaken en anti-stigma"),
-    ("scholing-professionals", "Scholing van professionals"),
-    ("naastensteun", "Steun voor familie en naasten"),
+# MIND building blocks for participation and recovery: (code, Dutch label, group, what it covers in one line).
+# Group A is in every self-help initiative, B in every region, C is the enabling context around them.
+MIND_BLOCK_DETAILS = (
+    (
+        "sociale-participatie",
+        "Sociale participatie",
+        "A",
+        "Elkaar ontmoeten: inloop, samen eten, sport, creatief, een maatje.",
+    ),
+    (
+        "maatschappelijke-participatie",
+        "Maatschappelijke participatie",
+        "A",
+        "Meedoen in de samenleving: vrijwilligerswerk, werkprojecten, een stap naar betaald werk.",
+    ),
+    (
+        "ontwikkeling-zelfhulp",
+        "Ontwikkeling en zelfhulp",
+        "A",
+        "Werken aan je eigen herstel: herstelcursussen, WRAP, HOP, herstel- en schrijfgroepen, lotgenoten.",
+    ),
+    ("informatie-advies", "Informatie en advies", "B", "Weten waar je terechtkunt: spreekuren, themabijeenkomsten."),
+    (
+        "individuele-steun",
+        "Individuele steun",
+        "B",
+        "Steun van mens tot mens: herstelcoaching, crisiskaart, onafhankelijke steun, even op adem komen.",
+    ),
+    (
+        "kwaliteit-ervaringsdeskundigheid",
+        "Kwaliteit van ervaringsdeskundigheid",
+        "B",
+        "Ervaringsdeskundigen toerusten: trainingen, intervisie, werkervaringsplekken.",
+    ),
+    ("beleidsparticipatie", "Beleidsparticipatie", "C", "Mensen met eigen ervaring praten mee over beleid."),
+    (
+        "kwartiermaken",
+        "Kwartiermaken en anti-stigma",
+        "C",
+        "Ruimte maken in buurt en samenleving, en vooroordelen verminderen.",
+    ),
+    (
+        "scholing-professionals",
+        "Scholing van professionals",
+        "C",
+        "Ervaringsdeskundigen scholen professionals in zorg en welzijn.",
+    ),
+    ("naastensteun", "Steun voor familie en naasten", "C", "Steun en ontmoeting voor familie en naasten."),
 )
+MIND_BLOCKS = tuple((key, label) for key, label, _group, _explanation in MIND_BLOCK_DETAILS)
+MIND_GROUPS = (
+    ("A", "In elk zelfhulp-initiatief"),
+    ("B", "In elke regio"),
+    ("C", "De omgeving die herstel mogelijk maakt"),
+)
+
+# The building blocks an offering of each type serves, unless the offering names its own
+# (``mind_blocks``) or runs a training that names one (``mind_block``).
+TYPE_MIND_BLOCKS = {
+    "training": ("ontwikkeling-zelfhulp",),
+    "inloop": ("sociale-participatie",),
+    "steunpunt": ("sociale-participatie", "informatie-advies"),
+    "spreekuur": ("informatie-advies",),
+    "lotgenotengroep": ("ontwikkeling-zelfhulp",),
+    "herstelgroep": ("ontwikkeling-zelfhulp",),
+    "themabijeenkomst": ("informatie-advies",),
+    "sport": ("sociale-participatie",),
+    "creatief": ("sociale-participatie",),
+    "ontmoeting": ("sociale-participatie",),
+    "coaching": ("individuele-steun",),
+    "intervisie": ("kwaliteit-ervaringsdeskundigheid",),
+}
+# An offering for these audiences also serves this building block.
+AUDIENCE_MIND_BLOCKS = {"naasten": ("naastensteun",)}
 
 LED_BY = (
     ("ervaringsdeskundigen", "Ervaringsdeskundigen"),

@@ -1,4 +1,4 @@
-"""The files of the site that are not pages: the iCal feeds and the search indexes.
+"""The files of the site that are not pages: the iCal feeds, the overview's downloads and the search indexes.
 
 They are written into a folder beside the site and moved into it once
 complete, so they can be made while the site folder is still being emptied
@@ -13,11 +13,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..planning import urls
+from ..planning.overview_tables import overview_tables
 from ..planning.plan import SitePlan
 from ..planning.search import GENERAL_INDEX, SearchRecord
 from . import search_index
 from .background import Background, BackgroundError
 from .feeds import write_feeds
+from .overview_files import write_overview_files
 from .publishing import write_failure
 
 
@@ -82,6 +85,9 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     try:
         staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
+        write_overview_files(
+            staging / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat()
+        )
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)

@@ -57,6 +57,11 @@ def join(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} en {words[-1]}"
 
 
+def number(value: int) -> str:
+    """``1.106``: thousands with a dot, as Dutch writes them."""
+    return f"{value:,}".replace(",", ".")
+
+
 def count(number: int, one: str, many: str) -> str:
     """``1 activiteit``, ``3 activiteiten``."""
     return f"{number} {one if number == 1 else many}"

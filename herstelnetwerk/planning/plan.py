@@ -17,7 +17,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from ..loading.agenda import build_agenda
@@ -26,8 +26,9 @@ from ..loading.errors import ContentError
 from ..loading.model import Picture
 from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
-from . import display, dutch, finder, markup, programme, search, urls, views
+from . import display, dutch, finder, markup, overview_page, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
+from .overview import Overview, build_overview
 from .search import SearchRecord
 from .site_data import GROUPINGS, SiteData, build_site_data
 
@@ -46,6 +47,7 @@ View = (
     | programme.ProgrammeView
     | programme.EmbedView
     | finder.FinderView
+    | overview_page.OverviewView
 )
 
 
@@ -81,6 +83,11 @@ class SitePlan:
     @property
     def name(self) -> str:
         return self.data.network.name
+
+    @cached_property
+    def overview(self) -> Overview:
+        """The coordinators' figures, made once for the overview page and its downloads."""
+        return build_overview(self.data)
 
     @property
     def site_url(self) -> str:
@@ -219,6 +226,16 @@ def plan_site(data: SiteData) -> SitePlan:
         "locations": partial(views.locations_hub, data),
     }
     plan = SitePlan(data=data, pages=pages, files={BRAND_CSS: brand_css(catalog.network.brand)}, hubs=hubs)
+    # Under "Over het netwerk", for the coordinating team; not in the finder.
+    pages.append(
+        PlannedPage(
+            urls.OVERVIEW,
+            "overview.html",
+            overview_page.TITLE,
+            lambda: overview_page.overview_page(plan.overview),
+            overview_page.DESCRIPTION,
+        )
+    )
     _add_pictures(plan, catalog.pictures)
     return plan
 

@@ -6,6 +6,8 @@ FEEDS = "agenda"
 # Hand-written pages the generated ones link to.
 MUNICIPALITIES = "gemeenten/"
 CRISIS = "als-het-even-niet-gaat/"
+# The coordinators' overview, under "Over het netwerk", with its downloads beside it.
+OVERVIEW = "over/overzicht/"
 
 
 def offering(slug: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..loading import vocabulary as v
 from ..loading.fields import (
     SLUG_RE,
     Boolean,
@@ -299,7 +300,37 @@ def render(templates_dir: Path | None = TEMPLATES) -> str:
         used = ", ".join(f"`{key}`" for key in keys)
         lines += [f"### {title}", "", f"Voor {used}.", "", "| Waarde | Op de website |", "|---|---|"]
         lines += [f"| `{key}` | {_cell(label)} |" for key, label in choices] + [""]
+    lines += _building_blocks()
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _building_blocks() -> list[str]:
+    """What each MIND building block covers, and which types of activity count for it unless a file says otherwise."""
+    groups = dict(v.MIND_GROUPS)
+    by_block: dict[str, list[str]] = {}
+    for kind, blocks in v.TYPE_MIND_BLOCKS.items():
+        for block in blocks:
+            by_block.setdefault(block, []).append(f"`{kind}`")
+    for audience, blocks in v.AUDIENCE_MIND_BLOCKS.items():
+        for block in blocks:
+            by_block.setdefault(block, []).append(f"voor `{audience}`")
+    lines = [
+        "## Welke bouwsteen bij welk aanbod hoort",
+        "",
+        "Het overzicht voor het coördinatieteam telt het aanbod per MIND-bouwsteen. Een activiteit hoort bij de "
+        "bouwstenen van haar soort (`type`), of bij de bouwsteen van haar training (`mind_block`). Klopt dat niet, "
+        "zet dan `mind_blocks` in het bestand van de activiteit. Een activiteit voor naasten telt ook bij "
+        "de steun voor naasten.",
+        "",
+        "| Groep | Bouwsteen | Wat hoort erbij | Standaard bij |",
+        "|---|---|---|---|",
+    ]
+    for key, label, group, explanation in v.MIND_BLOCK_DETAILS:
+        standard = ", ".join(by_block.get(key, [])) or "geen soort: alleen met `mind_block` of `mind_blocks`"
+        lines.append(
+            f"| {group}: {_cell(groups[group])} | `{key}`: {_cell(label)} | {_cell(explanation)} | {standard} |"
+        )
+    return lines + [""]
 
 
 def write(out: Path = OUTPUT, templates_dir: Path | None = TEMPLATES, check: bool = False) -> bool:
