@@ -313,9 +313,10 @@ def test_the_targets_example_in_contributing_is_valid(tmp_path):
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     example = re.search(r"^```yaml\n(targets:\n.*?)^```", text, re.MULTILINE | re.DOTALL).group(1)
     root = tmp_path / "activities"
-    for path in EXAMPLE.rglob("*.yaml"):
-        (root / path.relative_to(EXAMPLE)).parent.mkdir(parents=True, exist_ok=True)
-        (root / path.relative_to(EXAMPLE)).write_bytes(path.read_bytes())
+    for path in EXAMPLE.rglob("*"):  # the YAML files and the network's pictures
+        if path.is_file():
+            (root / path.relative_to(EXAMPLE)).parent.mkdir(parents=True, exist_ok=True)
+            (root / path.relative_to(EXAMPLE)).write_bytes(path.read_bytes())
     network = (EXAMPLE / "network.yaml").read_text(encoding="utf-8")
     network = re.sub(r"^# Afgesproken.*?^(?=municipalities:)", "", network, flags=re.MULTILINE | re.DOTALL)
     (root / "network.yaml").write_text(network + example, encoding="utf-8")
