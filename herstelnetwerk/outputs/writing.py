@@ -1,4 +1,4 @@
-"""The files of the site that are not pages: the iCal feeds and the search indexes.
+"""The files of the site that are not pages: the iCal and Atom feeds, the open data and the search indexes.
 
 They are written into a folder beside the site and moved into it once
 complete, so they can be made while the site folder is still being emptied
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..planning.plan import SitePlan
 from ..planning.search import GENERAL_INDEX, SearchRecord
-from . import search_index
+from . import atom, open_data, search_index
 from .background import Background, BackgroundError
 from .feeds import write_feeds
 from .publishing import write_failure
@@ -82,6 +82,10 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     try:
         staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
+        for path, body in {**atom.atom_feeds(data), **open_data.open_data_files(data)}.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)

@@ -25,7 +25,7 @@ from ..loading.catalog import ParseCache, load_catalog
 from ..loading.errors import ContentError
 from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
-from . import display, dutch, finder, programme, search, urls, views
+from . import display, dutch, finder, news, open_data, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
 from .search import SearchRecord
 from .site_data import GROUPINGS, SiteData, build_site_data
@@ -45,7 +45,25 @@ View = (
     | programme.ProgrammeView
     | programme.EmbedView
     | finder.FinderView
+    | news.NewsView
+    | news.NewsItemView
+    | open_data.OpenDataView
 )
+
+
+@dataclass
+class FeedLink:
+    title: str
+    url: str  # relative to the site
+
+
+@dataclass
+class ShareInfo:
+    """What every page tells apps that show a shared link, and the feeds it points feed readers to."""
+
+    image: str | None  # absolute
+    image_alt: str
+    feeds: list[FeedLink]
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,9 @@ class SitePlan:
     files: dict[str, str]
     # Views of the hand-written pages, by the ``hub`` their front matter names.
     hubs: dict[str, Callable[[], View]]
+    share: ShareInfo
+    # Files copied as they are: {path in the site: file in the content folder}.
+    copies: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # shown, but the build goes on
 
     @property
@@ -193,6 +214,16 @@ def plan_site(data: SiteData) -> SitePlan:
                     f"Alle activiteiten bij '{label}', per gemeente, met wanneer en waar.",
                 )
             )
+    for index, item in enumerate(catalog.news):
+        pages.append(
+            PlannedPage(
+                urls.news_item(item.slug),
+                "news-item.html",
+                item.title,
+                partial(news.news_item_page, data, index),
+                item.summary,
+            )
+        )
     hubs: dict[str, Callable[[], View]] = {
         "home": partial(views.home_page, data),
         "about": partial(views.about_page, data),
@@ -202,8 +233,24 @@ def plan_site(data: SiteData) -> SitePlan:
         "municipalities": partial(views.municipalities_hub, data),
         "trainings": partial(views.trainings_hub, data),
         "locations": partial(views.locations_hub, data),
+        "news": partial(news.news_page, data),
+        "open_data": partial(open_data.open_data_page, data),
     }
-    return SitePlan(data=data, pages=pages, files={BRAND_CSS: brand_css(catalog.network.brand)}, hubs=hubs)
+    network = catalog.network
+    share = ShareInfo(
+        image=network.site_url + urls.SHARE_IMAGE if catalog.share_image else None,
+        image_alt=network.name,
+        feeds=[FeedLink(f"{network.name}: nieuwe activiteiten", urls.NEW_OFFERINGS_FEED)]
+        + ([FeedLink(f"{network.name}: {news.FEED_TITLE.lower()}", urls.NEWS_FEED)] if catalog.news else []),
+    )
+    return SitePlan(
+        data=data,
+        pages=pages,
+        files={BRAND_CSS: brand_css(catalog.network.brand)},
+        hubs=hubs,
+        share=share,
+        copies={urls.SHARE_IMAGE: catalog.share_image} if catalog.share_image else {},
+    )
 
 
 def _municipality_pages(data: SiteData, slug: str, name: str) -> Iterator[PlannedPage]:
