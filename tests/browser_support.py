@@ -170,6 +170,9 @@ PAGE_TYPES = {
     "inbedden": "gemeenten/amersfoort/inbedden/",
     "niet-gevonden": "deze-pagina-bestaat-niet/",
     "als-het-even-niet-gaat": "als-het-even-niet-gaat/",
+    "nieuws": "nieuws/",
+    "nieuwsbericht": "nieuws/2026-11-16-nieuws-van-het-kwartaal/",
+    "open-data": "open-data/",
 }
 
 
