@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from build_support import mkdocs_build
@@ -125,3 +126,27 @@ def test_the_news_pages_and_the_home_page(tmp_path):
     open_data = (site / "open-data/index.html").read_text("utf-8")
     assert "Herstelnetwerk Eemland publiceert deze gegevens onder de licentie" in open_data
     assert 'href="hsds/services.json"' in open_data
+
+
+def test_the_template_is_a_valid_news_item(make_content):
+    root = make_content()
+    template = (Path(__file__).parents[1] / "templates" / "nieuws.md").read_text("utf-8")
+    _write(root, "2027-01-15-nieuwe-inloop.md", template)
+    (item,) = load_catalog(root, BUILD_DATE).catalog.news
+    assert item.title == "Kop van het bericht, kort en duidelijk"
+
+
+def test_the_news_page_links_to_the_web_editor_with_the_template(tmp_path):
+    from urllib.parse import parse_qs, urlsplit
+
+    from herstelnetwerk.planning import load_site, news
+    from herstelnetwerk.settings import Settings
+
+    repo = Path(__file__).parents[1]
+    plan = load_site(Settings(repo / "activities", BUILD_DATE), repo)
+    url = news.news_page(plan.data).new_item_url
+    parts = urlsplit(url)
+    assert parts.path == "/herstelnetwerk-eemland/site/new/main/activities/nieuws"
+    query = parse_qs(parts.query)
+    assert query["filename"] == ["jjjj-mm-dd-kop-van-het-bericht.md"]
+    assert query["value"] == [(repo / "templates" / "nieuws.md").read_text("utf-8")]

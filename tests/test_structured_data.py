@@ -95,9 +95,7 @@ def _terms(node, found: set[str]) -> None:
 
 def _pages(site: Path) -> list[Path]:
     return sorted(
-        path
-        for folder in ("activiteiten", "trainingen", "locaties")
-        for path in (site / folder).glob("*/index.html")
+        path for folder in ("activiteiten", "trainingen", "locaties") for path in (site / folder).glob("*/index.html")
     )
 
 
@@ -113,7 +111,8 @@ def test_every_activity_training_and_location_page_has_json_ld_of_schema_org_ter
         unknown = {
             term
             for term in used
-            if not re.match(r"https?://schema\.org/", term) or re.sub(r"^https?://schema\.org/", "", term) not in vocabulary
+            if not re.match(r"https?://schema\.org/", term)
+            or re.sub(r"^https?://schema\.org/", "", term) not in vocabulary
         }
         assert unknown == set(), f"{path}: {unknown}"
 

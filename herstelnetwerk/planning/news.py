@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..loading.model import NewsItem
+from ..loading.news import NEWS_FOLDER
 from . import dutch, editing, urls
 from .site_data import SiteData
 
@@ -42,6 +43,7 @@ class NewsItemView:
 class NewsView:
     items: list[NewsSummary]
     feed_url: str
+    new_item_url: str | None  # the web editor, with the template filled in (None: no repository)
 
 
 def summary_of(item: NewsItem) -> NewsSummary:
@@ -51,7 +53,23 @@ def summary_of(item: NewsItem) -> NewsSummary:
 
 
 def news_page(data: SiteData) -> NewsView:
-    return NewsView([summary_of(item) for item in data.catalog.news], urls.NEWS_FEED)
+    return NewsView([summary_of(item) for item in data.catalog.news], urls.NEWS_FEED, new_item_url(data))
+
+
+# The name a new item's file gets in the web editor; the volunteer puts in the date and a few words.
+NEW_ITEM_NAME = "jjjj-mm-dd-kop-van-het-bericht.md"
+
+
+def new_item_url(data: SiteData) -> str | None:
+    """The web editor's "new file" page in the content folder's nieuws/, with templates/nieuws.md filled in."""
+    if data.repo_root is None:
+        return None
+    folder = editing.repo_path(data.catalog.root / NEWS_FOLDER / NEW_ITEM_NAME, data.repo_root)
+    if folder is None:
+        return None
+    template = data.repo_root / editing.TEMPLATES_DIR / "nieuws.md"
+    content = template.read_text(encoding="utf-8") if template.is_file() else None
+    return editing.new_file_url(data.network, folder.rsplit("/", 1)[0], NEW_ITEM_NAME, content)
 
 
 def news_item_page(data: SiteData, index: int) -> NewsItemView:

@@ -239,7 +239,7 @@ def plan_site(data: SiteData) -> SitePlan:
     network = catalog.network
     share = ShareInfo(
         image=network.site_url + urls.SHARE_IMAGE if catalog.share_image else None,
-        image_alt=network.name,
+        image_alt=f"{network.name}: {network.tagline}" if network.tagline else network.name,
         feeds=[FeedLink(f"{network.name}: nieuwe activiteiten", urls.NEW_OFFERINGS_FEED)]
         + ([FeedLink(f"{network.name}: {news.FEED_TITLE.lower()}", urls.NEWS_FEED)] if catalog.news else []),
     )
