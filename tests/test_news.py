@@ -53,7 +53,8 @@ def test_news_is_read_newest_first(make_content):
     [
         (
             GOOD.replace("title: Nieuwe inloop\n", ""),
-            "Fout in nieuws/bericht.md, regel 2: Het veld 'title' (titel) ontbreekt. Bijvoorbeeld: title: Nieuwe inloop in Baarn",
+            "Fout in nieuws/bericht.md, regel 2: Het veld 'title' (titel) ontbreekt. "
+            "Bijvoorbeeld: title: Nieuwe inloop in Baarn",
         ),
         (
             GOOD.replace("date: 2026-11-02", "date: 2-11-2026"),
@@ -62,11 +63,13 @@ def test_news_is_read_newest_first(make_content):
         ),
         (
             GOOD.replace("title: Nieuwe inloop", "titel: Nieuwe inloop"),
-            "Fout in nieuws/bericht.md, regel 2: Het veld 'titel' bestaat niet. Gebruik 'title' (de namen van velden zijn Engels).",
+            "Fout in nieuws/bericht.md, regel 2: Het veld 'titel' bestaat niet. "
+            "Gebruik 'title' (de namen van velden zijn Engels).",
         ),
         (
             GOOD.split("---\n\n")[0] + "---\n",
-            "Fout in nieuws/bericht.md, regel 6: Onder de tweede regel --- staat nog geen tekst. Schrijf daar het bericht.",
+            "Fout in nieuws/bericht.md, regel 6: Onder de tweede regel --- staat nog geen tekst. "
+            "Schrijf daar het bericht.",
         ),
         (
             GOOD.replace("---\n\n", "\n", 1),

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from importlib import resources
-from datetime import date
 from pathlib import Path
 
 import icalendar

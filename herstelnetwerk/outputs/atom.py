@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
 
 from ..planning import display, urls
 from ..planning.site_data import SiteData
@@ -37,13 +38,13 @@ class _Feed:
         self.xml = XMLGenerator(self.out, encoding="utf-8", short_empty_elements=True)
 
     def element(self, name: str, text: str | None = None, **attrs: str) -> None:
-        self.xml.startElement(name, attrs)
+        self.xml.startElement(name, AttributesImpl(attrs))
         if text is not None:
             self.xml.characters(text)
         self.xml.endElement(name)
 
     def start(self, name: str, **attrs: str) -> None:
-        self.xml.startElement(name, attrs)
+        self.xml.startElement(name, AttributesImpl(attrs))
 
     def end(self, name: str) -> None:
         self.xml.endElement(name)
