@@ -26,7 +26,8 @@ import io
 import json
 import uuid
 from datetime import timedelta
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from ..loading.agenda import Entry
 from ..loading.model import Location
@@ -223,22 +224,35 @@ def _organization(data: SiteData) -> dict[str, Any]:
     }
 
 
-def hsds_export(data: SiteData) -> dict[str, Any]:
-    """Every activity on the site as one page of HSDS services (the shape of the standard's ``/services`` answer)."""
-    services = [service(data, entry) for entry in data.agenda.visible()]
+def hsds_head(data: SiteData, count: int) -> dict[str, Any]:
+    """The page around the services: the shape of the standard's ``/services`` answer, all on one page."""
     return {
-        "total_items": len(services),
+        "total_items": count,
         "total_pages": 1,
         "page_number": 1,
-        "size": len(services),
+        "size": count,
         "first_page": True,
         "last_page": True,
-        "empty": not services,
-        "contents": services,
+        "empty": count == 0,
         "hsds_version": HSDS_VERSION,
         "export_version": EXPORT_VERSION,
         "generated_on": data.agenda.build_date.isoformat(),
     }
+
+
+def write_hsds(file: IO[str], data: SiteData) -> None:
+    """Every activity on the site as HSDS services, one page of them, written service by service.
+
+    A national network has tens of thousands: the whole export as Python objects
+    would take gigabytes, one service at a time takes a few kilobytes.
+    """
+    entries = data.agenda.visible()
+    head = json.dumps(hsds_head(data, len(entries)), ensure_ascii=False)
+    file.write(head[:-1] + ', "contents": [')
+    for number, entry in enumerate(entries):
+        file.write(",\n" if number else "\n")
+        file.write(json.dumps(service(data, entry), ensure_ascii=False, separators=(",", ":")))
+    file.write("\n]}\n")
 
 
 def csv_export(data: SiteData) -> bytes:
@@ -291,10 +305,10 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def open_data_files(data: SiteData) -> dict[str, bytes]:
-    """Both files by their path in the site."""
-    hsds = json.dumps(hsds_export(data), ensure_ascii=False, indent=1, sort_keys=False)
-    return {
-        urls.open_data_file(HSDS_FILE): (hsds + "\n").encode("utf-8"),
-        urls.open_data_file(CSV_FILE): csv_export(data),
-    }
+def write_open_data(folder: Path, data: SiteData) -> None:
+    """Write both files into ``folder`` at their paths in the site."""
+    hsds = folder / urls.open_data_file(HSDS_FILE)
+    hsds.parent.mkdir(parents=True, exist_ok=True)
+    with hsds.open("w", encoding="utf-8", newline="\n") as file:
+        write_hsds(file, data)
+    (folder / urls.open_data_file(CSV_FILE)).write_bytes(csv_export(data))

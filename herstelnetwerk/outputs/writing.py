@@ -82,10 +82,11 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     try:
         staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
-        for path, body in {**atom.atom_feeds(data), **open_data.open_data_files(data)}.items():
+        for path, body in atom.atom_feeds(data).items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
+        open_data.write_open_data(staging, data)
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)

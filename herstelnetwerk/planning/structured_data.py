@@ -177,7 +177,10 @@ def offering_data(data: SiteData, slug: str) -> dict[str, Any]:
         elif session.moved:
             event["eventStatus"] = f"{SCHEMA}/EventRescheduled"
             event["previousStartDate"] = session.original.isoformat()
-        events.append({**event, **common})
+        # The place once, on the series; each session points to it (a page has up to a dozen of them).
+        event["eventAttendanceMode"] = common["eventAttendanceMode"]
+        event["location"] = {"@id": common["location"]["@id"]} if "@id" in common["location"] else common["location"]
+        events.append(event)
     if events:
         found["subEvent"] = events
     return {"@context": SCHEMA, "@graph": [{k: v for k, v in found.items() if k != "@context"}, organizer(data)]}
