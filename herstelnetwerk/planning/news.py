@@ -13,9 +13,6 @@ from ..loading.news import NEWS_FOLDER
 from . import dutch, editing, urls
 from .site_data import SiteData
 
-# How a reader can follow the news: the feed's title after the network's name.
-FEED_TITLE = "Nieuws"
-
 
 @dataclass
 class NewsSummary:

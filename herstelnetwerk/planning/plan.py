@@ -52,18 +52,11 @@ View = (
 
 
 @dataclass
-class FeedLink:
-    title: str
-    url: str  # relative to the site
-
-
-@dataclass
 class ShareInfo:
-    """What every page tells apps that show a shared link, and the feeds it points feed readers to."""
+    """What every page tells apps that show a shared link."""
 
     image: str | None  # absolute
     image_alt: str
-    feeds: list[FeedLink]
 
 
 @dataclass(frozen=True)
@@ -240,8 +233,6 @@ def plan_site(data: SiteData) -> SitePlan:
     share = ShareInfo(
         image=network.site_url + urls.SHARE_IMAGE if catalog.share_image else None,
         image_alt=f"{network.name}: {network.tagline}" if network.tagline else network.name,
-        feeds=[FeedLink(f"{network.name}: nieuwe activiteiten", urls.NEW_OFFERINGS_FEED)]
-        + ([FeedLink(f"{network.name}: {news.FEED_TITLE.lower()}", urls.NEWS_FEED)] if catalog.news else []),
     )
     return SitePlan(
         data=data,
