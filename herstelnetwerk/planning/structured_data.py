@@ -29,6 +29,9 @@ from .site_data import AUDIENCE_LABELS, TYPE_LABELS, SiteData
 SCHEMA = "https://schema.org"
 # How many coming sessions an activity's data lists (its page shows as many; the feed has them all).
 SESSIONS_LISTED = 12
+# How many runs a training's data lists: in a national network one training has thousands
+# (each run's own page has its full data).
+RUNS_LISTED = 50
 
 # Access facts of a location as schema.org amenity features, by the name of the field.
 ACCESS_FEATURES = {
@@ -100,6 +103,13 @@ def _where(data: SiteData, offering: Offering) -> dict[str, Any]:
     if offering.is_online:
         return {"@type": "VirtualLocation", "url": absolute(data, urls.offering(offering.slug))}
     return place(data, data.catalog.locations[offering.location])
+
+
+def _reference(where: dict[str, Any]) -> dict[str, Any]:
+    """A place as a pointer with its name (its own page has the rest); an online place as it is."""
+    if "@id" not in where:
+        return where
+    return {"@type": "Place", "@id": where["@id"], "name": where["name"], "url": where["url"]}
 
 
 def _attendance(offering: Offering) -> str:
@@ -205,7 +215,7 @@ def training_data(data: SiteData, slug: str) -> dict[str, Any]:
             for p in training.prerequisites
         ]
     runs = []
-    for run in data.by_training.get(slug, []):
+    for run in data.by_training.get(slug, [])[:RUNS_LISTED]:
         entry = data.agenda.entries[run]
         instance: dict[str, Any] = {
             "@type": "CourseInstance",
@@ -214,7 +224,7 @@ def training_data(data: SiteData, slug: str) -> dict[str, Any]:
             "url": absolute(data, urls.offering(run)),
             "courseMode": "online" if entry.offering.is_online else "onsite",
             "eventAttendanceMode": _attendance(entry.offering),
-            "location": _where(data, entry.offering),
+            "location": _reference(_where(data, entry.offering)),
         }
         if entry.next_session is not None:
             instance["startDate"] = entry.next_session.start.isoformat()
