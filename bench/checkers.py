@@ -1,9 +1,10 @@
-"""The external checkers, pinned in ``bench/package-lock.json``: Lighthouse and the Nu HTML Checker.
+"""The external checkers, pinned in ``bench/package-lock.json``: Lighthouse, the Nu HTML Checker and ical.js.
 
 Both come from npm (``lighthouse`` and ``vnu-jar``, the checker's official jar)
 and are installed with ``npm ci`` into ``bench/node_modules`` (git-ignored),
-exactly as the lock file says, by whatever needs them first: ``bench/lighthouse.py``
-and ``tests/test_html_validity.py``. A lock file newer than the installed copy
+exactly as the lock file says, by whatever needs them first: ``bench/lighthouse.py``,
+``tests/test_html_validity.py`` and ``tests/test_feeds_in_ical_js.py`` (Mozilla's ical.js,
+the calendar parser of Thunderbird). A lock file newer than the installed copy
 installs again, as ``scripts/install`` does for Python. Neither package runs an
 install script, and ``npm ci`` is told not to run any.
 
@@ -21,6 +22,7 @@ LOCK = BENCH / "package-lock.json"
 NODE_MODULES = BENCH / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ICAL_JS = NODE_MODULES / "ical.js" / "dist" / "ical.es5.cjs"
 
 
 class CheckerMissing(RuntimeError):
@@ -35,6 +37,7 @@ def ensure_installed() -> None:
         and installed.stat().st_mtime >= LOCK.stat().st_mtime
         and LIGHTHOUSE.is_file()
         and VNU_JAR.is_file()
+        and ICAL_JS.is_file()
     ):
         return
     npm = shutil.which("npm")

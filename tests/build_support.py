@@ -123,7 +123,8 @@ class SessionList(HTMLParser):
             self._item["text"] += data
 
 
-TIMES = re.compile(r"\b(\d{1,2}:\d{2})\s*(?:-|–|tot)\s*(\d{1,2}:\d{2})\b")
+# "10:00 - 12:00"; a session over several days: "14:00 tot vr 29 jan 16:00".
+TIMES = re.compile(r"\b(\d{1,2}:\d{2})\s*(?:-|–|tot)\s*(?:\w{2} \d{1,2} \w{3} )?(\d{1,2}:\d{2})\b")
 
 
 def session_times(text: str) -> tuple[str, str] | None:

@@ -59,7 +59,12 @@ def modelled(entries: list[Entry], build_date: date, host: str = HOST) -> list[t
         for session in entry.sessions:
             if session.cancelled or session.end <= start or session.start >= stop:
                 continue
-            uid = f"{entry.slug}-{session.number}@{host}" if entry.offering.schedule.dates else f"{entry.slug}@{host}"
+            if session.added:  # an event of its own, named after its day
+                uid = f"{entry.slug}-extra-{session.original:%Y%m%d}@{host}"
+            elif entry.offering.schedule.dates:
+                uid = f"{entry.slug}-{session.number}@{host}"
+            else:
+                uid = f"{entry.slug}@{host}"
             found.append((uid, session.start.astimezone(UTC)))
     return sorted(found)
 

@@ -124,7 +124,11 @@ def test_the_example_content_has_offerings_for_professionals_and_for_residents(e
     apart = {slug for slug, card in example_data.cards.items() if card.for_professionals}
     # The peer workers' intervision and the training on leading groups (audience ervaringswerkers only);
     # 'Werken met eigen ervaring' is for residents who may become peer workers.
-    assert apart == {"intervisie-ervaringswerkers-online", "werken-met-groepen-amersfoort"}
+    assert apart == {
+        "intervisie-ervaringswerkers-eemnes",
+        "intervisie-ervaringswerkers-online",
+        "werken-met-groepen-amersfoort",
+    }
 
 
 def test_for_professionals_is_only_audiences_at_work_or_a_training_of_professionals(example_data):
@@ -204,11 +208,11 @@ def test_counts_for_residents_leave_the_professionals_offer_out(built_site, exam
     residents = [s for s in example_data.grouped["theme"]["meedoen"] if not cards[s].for_professionals]
     assert lead == (
         f"{len(residents)} activiteiten in de regio."
-        " Verderop staan ook 2 activiteiten voor ervaringswerkers en professionals."
+        " Verderop staan ook 3 activiteiten voor ervaringswerkers en professionals."
     )
     only = (built_site / "voor" / "ervaringswerkers" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="hn-lead">(.*?)</p>', only).group(1) == (
-        "2 activiteiten in de regio, voor ervaringswerkers en professionals."
+        "3 activiteiten in de regio, voor ervaringswerkers en professionals."
     )
     # The overview of municipalities counts what residents of Amersfoort can go to there.
     hub = (built_site / "gemeenten" / "index.html").read_text(encoding="utf-8")

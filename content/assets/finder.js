@@ -208,7 +208,7 @@ function start(root) {
   const engineOptions = {
     baseUrl: siteRoot.pathname,
     excerptLength: 24,
-    ranking: { metaWeights: { [NAMES.topic]: 0, tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, vol: 0, professionals: 0 } },
+    ranking: { metaWeights: { [NAMES.topic]: 0, tijden: 0, lat: 0, lon: 0, [NAMES.walkIn]: 0, [NAMES.free]: 0, [NAMES.appointment]: 0, wanneer: 0, vol: 0, professionals: 0 } },
   };
 
   let engine = null; // the search engine, loaded when first needed
@@ -582,12 +582,14 @@ function start(root) {
     const fact = (term, value) => { facts.append(element("dt", null, term), element("dd", null, value)); };
     const when = nextTime(meta);
     if (when) fact("Volgende keer", when);
+    else if (meta.wanneer) fact("Wanneer", meta.wanneer);
     if (meta.plaats) fact("Waar", meta.gemeente && !meta.plaats.includes(meta.gemeente) ? `${meta.plaats} (${meta.gemeente})` : meta.plaats);
     if (item.km !== undefined && item.km !== Infinity) fact("Afstand", distanceInWords(item.km));
     if (facts.children.length) article.append(facts);
     const tags = element("p", "hn-card__meta");
     const tag = (className, text) => { tags.append(tags.children.length ? " " : "", element("span", `hn-tag ${className}`, text)); };
     if (meta[NAMES.walkIn] === NAMES.yes) tag("hn-tag--walkin", "Gewoon binnenlopen");
+    if (meta[NAMES.appointment] === NAMES.yes) tag("hn-tag--appointment", "Op afspraak");
     if (meta[NAMES.free] === NAMES.yes) tag("hn-tag--free", "Gratis");
     if (meta.gemeente === "Online") tag("hn-tag--online", "Online");
     if (meta.vol === NAMES.yes) tag("hn-tag--full", "Vol");

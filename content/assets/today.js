@@ -61,6 +61,12 @@ function showSession(place, session) {
   time.dateTime = session.date;
   time.textContent = session.day;
   const parts = [time, `, ${session.times}`];
+  if (session.topic) {
+    const topic = document.createElement("span");
+    topic.className = "hn-topic";
+    topic.textContent = session.topic;
+    parts.push(" · ", topic);
+  }
   if (session.note) {
     const note = document.createElement("strong");
     note.className = "hn-note";

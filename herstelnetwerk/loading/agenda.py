@@ -30,8 +30,8 @@ class Entry:
 
     @property
     def visible(self) -> bool:
-        """Shown in listings: not a draft, not called off, and still to come."""
-        return self.offering.is_open and self.next_session is not None
+        """Shown in listings: not a draft, not called off, and still to come (or by appointment)."""
+        return self.offering.is_open and (self.next_session is not None or self.offering.schedule.appointment)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from . import schedule as sched
 from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context, is_safe_link
 from .media import share_image
-from .model import Catalog, Location, Network, NewsItem, Offering, SearchTopic, SearchWords, Training
+from .model import Catalog, Location, Network, NewsItem, Offering, SearchTopic, SearchWords, Training, Variant
 from .news import read_news
 from .parse import Walker
 from .words import words_of
@@ -259,11 +259,31 @@ class _Checker:
             )
 
     def check_training(self, trainings: dict[str, Training], training: Training) -> None:
-        for index, other in enumerate(training.prerequisites):
-            if other == training.slug:
-                self.at(training, ("prerequisites", index), "Een training kan niet zichzelf als voorwaarde hebben.")
-            elif other not in trainings:
-                self.at(training, ("prerequisites", index), _unknown("training", other, list(trainings), "trainings/"))
+        for key in ("prerequisites", "recommended"):
+            for index, other in enumerate(getattr(training, key)):
+                if other == training.slug:
+                    self.at(training, (key, index), "Een training kan niet zichzelf als voorwaarde hebben.")
+                elif other not in trainings:
+                    self.at(training, (key, index), _unknown("training", other, list(trainings), "trainings/"))
+        for index, other in enumerate(training.recommended):
+            if other in training.prerequisites:
+                self.at(
+                    training,
+                    ("recommended", index),
+                    f"'{other}' staat al bij 'prerequisites' (verplicht). Zet hem bij één van de twee.",
+                )
+        lengths: list[tuple[tuple, Training | Variant]] = [((), training)]
+        lengths += [(("variants", i), variant) for i, variant in enumerate(training.variants)]
+        for where, item in lengths:
+            if item.meetings is not None and item.half_days is not None:
+                self.at(
+                    training,
+                    (*where, "half_days"),
+                    "Geef de lengte in bijeenkomsten ('meetings') of in dagdelen ('half_days'), niet allebei.",
+                )
+        problem = group_size_problem(training.min_participants, training.max_participants)
+        if problem:
+            self.at(training, ("min_participants",), problem)
 
     def check_offering(self, catalog: Catalog, offering: Offering) -> None:
         network = catalog.network
@@ -311,9 +331,56 @@ class _Checker:
                 "Bij 'how: aanmelden' hoort een 'contact' of een 'url', "
                 "zodat mensen weten waar ze zich kunnen aanmelden.",
             )
+        schedule = offering.schedule
+        if schedule.appointment and join.contact is None and join.url is None:
+            self.at(
+                offering,
+                ("join",),
+                "Bij een activiteit op afspraak hoort bij 'join' een 'contact' of een 'url', "
+                "zodat mensen weten hoe ze een afspraak maken.",
+            )
+        training = catalog.trainings.get(offering.training or "")
+        variant = None
+        if offering.variant is not None:
+            names = {v.name.casefold(): v for v in training.variants} if training else {}
+            variant = names.get(offering.variant.strip().casefold())
+            if offering.training is None:
+                self.at(
+                    offering,
+                    ("variant",),
+                    "'variant' hoort bij een training. Vul 'training' in, of haal 'variant' weg.",
+                )
+            elif training is not None and variant is None:
+                known = [v.name for v in training.variants]
+                choose = f" Kies uit: {', '.join(known)}." if known else " Deze training heeft geen varianten."
+                self.at(
+                    offering,
+                    ("variant",),
+                    f"De training '{training.slug}' heeft geen variant '{offering.variant}'.{choose}",
+                )
+        smallest = offering.min_participants or (training.min_participants if training else None)
+        largest = offering.max_participants or (training.max_participants if training else None)
+        problem = group_size_problem(smallest, largest)
+        if problem:
+            self.at(offering, ("min_participants" if offering.min_participants else "max_participants",), problem)
+        if offering.stay is not None and schedule.nights is None:
+            self.at(
+                offering,
+                ("stay",),
+                "'stay' (overnachten) hoort bij een activiteit waar je blijft slapen. "
+                "Zet bij 'schedule' hoeveel nachten ('nights'), of haal 'stay' weg.",
+            )
         horizon = self.ctx.build_date + timedelta(days=sched.HORIZON_DAYS)
-        for where, message in sched.check(offering.schedule, horizon):
+        problems = sched.check(schedule, horizon)
+        for where, message in problems:
             self.at(offering, ("schedule",) + where, message)
+        if training is not None and not problems:
+            meetings, half_days = training.meetings, training.half_days
+            if variant is not None and (variant.meetings or variant.half_days):
+                meetings, half_days = variant.meetings, variant.half_days
+            length = sched.length_problem(schedule, meetings, half_days)
+            if length:
+                self.at(offering, ("schedule",), length, severity="warning")
         age = (self.ctx.build_date - offering.last_checked).days
         if offering.last_checked > self.ctx.build_date:
             self.at(
@@ -340,6 +407,15 @@ class _Checker:
                     continue
                 for message in text_problems(text, allowed, allowed_phones):
                     self.at(item, where, message)
+
+
+def group_size_problem(smallest: int | None, largest: int | None) -> str | None:
+    if smallest is not None and largest is not None and smallest > largest:
+        return (
+            f"Het minimum aantal deelnemers ({smallest}) is groter dan het maximum ({largest}). "
+            "Controleer 'min_participants' en 'max_participants'."
+        )
+    return None
 
 
 def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
@@ -380,6 +456,9 @@ def text_problems(text: str, emails: set[str], phones: set[str]) -> list[str]:
     return problems
 
 
+_SESSION_TEXTS = ("title", "note")
+
+
 def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
     if isinstance(item, Offering):
         return [
@@ -389,6 +468,17 @@ def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
             (("first_time",), item.first_time),
             (("cost",), item.cost),
             (("join", "note"), item.join.note),
+            (("stay",), item.stay),
+            *(
+                (("schedule", "sessions", i, k), getattr(d, k))
+                for i, d in enumerate(item.schedule.sessions)
+                for k in _SESSION_TEXTS
+            ),
+            *(
+                (("schedule", "added", i, k), getattr(d, k))
+                for i, d in enumerate(item.schedule.added)
+                for k in _SESSION_TEXTS
+            ),
         ]
     if isinstance(item, Training):
         return [

@@ -229,6 +229,12 @@ class Variant:
         Text(100), "Naam", "De naam van de variant.", required=True, example="Tweedaagse intensieve training"
     )
     description: str | None = spec(Markdown(1000), "Beschrijving", "Wat anders is aan deze variant.")
+    meetings: int | None = spec(
+        Integer(1, 100), "Aantal bijeenkomsten", "Alleen als het anders is dan bij de training.", example=2
+    )
+    half_days: int | None = spec(
+        Integer(1, 100), "Aantal dagdelen", "In plaats van bijeenkomsten: hoeveel dagdelen.", example=4
+    )
 
 
 @dataclass
@@ -239,8 +245,20 @@ class Training:
     meetings: int | None = spec(
         Integer(1, 100), "Aantal bijeenkomsten", "Hoeveel keer de groep bij elkaar komt.", example=8
     )
+    half_days: int | None = spec(
+        Integer(1, 100),
+        "Aantal dagdelen",
+        "In plaats van bijeenkomsten: hoeveel dagdelen (een ochtend of middag; een hele dag is twee dagdelen).",
+        example=4,
+    )
     meeting_minutes: int | None = spec(
         Integer(15, 600), "Duur (minuten)", "Hoe lang één bijeenkomst duurt.", example=150
+    )
+    min_participants: int | None = spec(
+        Integer(1, 500),
+        "Minimaal aantal deelnemers",
+        "De groep start pas als zoveel mensen zich hebben aangemeld.",
+        example=6,
     )
     max_participants: int | None = spec(
         Integer(1, 500), "Maximaal aantal deelnemers", "Hoeveel mensen er mee kunnen doen.", example=12
@@ -251,6 +269,12 @@ class Training:
     )
     prerequisites: list[str] = spec(
         ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.", default_factory=list
+    )
+    recommended: list[str] = spec(
+        ListOf(Slug("de training")),
+        "Goed om eerst te volgen",
+        "Trainingen die je beter eerst volgt, of iets vergelijkbaars (geen harde eis).",
+        default_factory=list,
     )
     themes: list[str] = spec(
         ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
@@ -290,9 +314,44 @@ class Break:
 
 
 @dataclass
+class SessionDetail:
+    """What one session of a rule or a dates list has of its own: a topic, a note, other hours."""
+
+    date: dt.date = spec(Date(), "Datum", "De datum van de bijeenkomst (zoals het rooster hem geeft).", required=True)
+    title: str | None = spec(
+        Text(100), "Onderwerp", "Het onderwerp of de naam van deze bijeenkomst.", example="Terugkombijeenkomst"
+    )
+    note: str | None = spec(Text(300), "Toelichting", "Wat er bij deze bijeenkomst anders is of goed is om te weten.")
+    start: time | None = spec(Time(), "Begintijd", "Alleen als deze bijeenkomst op een andere tijd begint.")
+    end: time | None = spec(Time(), "Eindtijd", "Alleen als deze bijeenkomst op een andere tijd afloopt.")
+
+
+@dataclass
+class AddedSession:
+    """A session outside the rule, such as a make-up meeting."""
+
+    date: dt.date = spec(Date(), "Datum", "De datum van de extra bijeenkomst.", required=True, example="2027-03-16")
+    start: time | None = spec(Time(), "Begintijd", "Alleen als die anders is dan de gewone begintijd.")
+    end: time | None = spec(Time(), "Eindtijd", "Alleen als die anders is dan de gewone eindtijd.")
+    title: str | None = spec(Text(100), "Onderwerp", "Bijvoorbeeld Inhaalbijeenkomst.", example="Inhaalbijeenkomst")
+    note: str | None = spec(Text(300), "Toelichting", "Wat goed is om te weten over deze bijeenkomst.")
+
+
+@dataclass
 class Schedule:
-    start: time = spec(Time(), "Begintijd", "Hoe laat het begint.", required=True, example="10:00")
-    end: time = spec(Time(), "Eindtijd", "Hoe laat het afloopt.", required=True, example="12:00")
+    start: time | None = spec(
+        Time(), "Begintijd", "Hoe laat het begint (op afspraak: vanaf hoe laat je terecht kunt).", example="10:00"
+    )
+    end: time | None = spec(
+        Time(), "Eindtijd", "Hoe laat het afloopt (bij meer dagen: op de laatste dag).", example="12:00"
+    )
+    appointment: bool = spec(
+        Boolean(),
+        "Op afspraak",
+        "ja: er zijn geen vaste data; je maakt een afspraak via het contact bij 'join'.",
+        default=False,
+        example="ja",
+    )
     dates: list[date] = spec(
         ListOf(Date(), max_items=200),
         "Data",
@@ -300,7 +359,20 @@ class Schedule:
         default_factory=list,
     )
     repeat: str | None = spec(Choice(v.REPEATS), "Herhaling", "Hoe vaak het terugkomt.", example="wekelijks")
-    day: str | None = spec(Choice(v.WEEKDAYS), "Dag", "Op welke dag van de week.", example="dinsdag")
+    days: list[str] = spec(
+        ListOf(Choice(v.SCHEDULE_DAYS), max_items=7),
+        "Dag",
+        "Op welke dag van de week; meer dagen als lijst ([dinsdag, donderdag]), of werkdagen.",
+        default_factory=list,
+        example="dinsdag",
+        key="day",
+    )
+    interval: int | None = spec(
+        Integer(1, 8),
+        "Om de hoeveel weken",
+        "Alleen bij wekelijks: 3 is om de drie weken (weglaten is elke week).",
+        example=3,
+    )
     week: str | None = spec(
         Choice(v.WEEKS_OF_MONTH), "Week van de maand", "Alleen bij maandelijks: 1, 2, 3, 4 of laatste.", example="1"
     )
@@ -308,6 +380,24 @@ class Schedule:
     until: date | None = spec(Date(), "Tot en met", "De laatste dag (mag je weglaten).", example="2027-06-30")
     count: int | None = spec(
         Integer(1, 200), "Aantal keer", "Hoeveel bijeenkomsten in totaal (in plaats van tot en met).", example=8
+    )
+    nights: int | None = spec(
+        Integer(1, 30),
+        "Nachten",
+        "Alleen als je blijft slapen: hoeveel nachten. De begintijd is op de eerste dag, de eindtijd op de laatste.",
+        example=4,
+    )
+    sessions: list[SessionDetail] = spec(
+        ListOf(SessionDetail, max_items=200),
+        "Bijeenkomsten apart",
+        "Bijeenkomsten met een eigen onderwerp, toelichting of tijd.",
+        default_factory=list,
+    )
+    added: list[AddedSession] = spec(
+        ListOf(AddedSession, max_items=50),
+        "Extra bijeenkomsten",
+        "Bijeenkomsten buiten het vaste ritme, zoals een inhaalbijeenkomst.",
+        default_factory=list,
     )
     cancelled: list[Cancellation] = spec(
         ListOf(Either(Date(), Cancellation, "date"), max_items=200),
@@ -324,6 +414,18 @@ class Schedule:
         "Periodes zonder bijeenkomsten, zoals een vakantie.",
         default_factory=list,
     )
+
+    @cached_property
+    def weekdays(self) -> tuple[int, ...]:
+        """The rule's weekdays, 0 for Monday, in week order (``werkdagen`` is Monday to Friday)."""
+        numbers = {n for day in self.days for n in v.WEEKDAY_NUMBERS.get(day, v.WORKING_DAYS)}
+        return tuple(sorted(numbers))
+
+    @property
+    def times(self) -> tuple[time, time]:
+        """Start and end of a schedule with dates (the loader makes sure both are there)."""
+        assert self.start is not None and self.end is not None
+        return self.start, self.end
 
 
 @dataclass
@@ -360,6 +462,12 @@ class Offering:
     training: str | None = spec(
         Slug("de training"), "Training", "De code van een training, als dit een training is.", example="wrap"
     )
+    variant: str | None = spec(
+        Text(100),
+        "Variant",
+        "Alleen bij een training met varianten: de naam van de variant (zoals in de training).",
+        example="Vijfdaagse retraite",
+    )
     title: str | None = spec(
         Text(100), "Titel", "De naam van de activiteit (mag weg bij een training).", example="Inloop De Koppeling"
     )
@@ -385,6 +493,23 @@ class Offering:
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
     first_time: str | None = spec(
         Markdown(2000), "De eerste keer", "Wat je kunt verwachten als je voor het eerst komt."
+    )
+    min_participants: int | None = spec(
+        Integer(1, 500),
+        "Minimaal aantal deelnemers",
+        "De groep start pas als zoveel mensen zich hebben aangemeld (bij een training: als die het anders zegt).",
+        example=6,
+    )
+    max_participants: int | None = spec(
+        Integer(1, 500),
+        "Maximaal aantal deelnemers",
+        "Hoeveel mensen er mee kunnen doen (bij een training: als die het anders zegt).",
+        example=8,
+    )
+    stay: str | None = spec(
+        Text(300, multiline=True),
+        "Overnachten",
+        "Alleen als je blijft slapen: waar en hoe (bijvoorbeeld een eigen kamer in het gastenhuis).",
     )
     provider: str | None = spec(Text(120), "Aanbieder", "Alleen voor beheerders; wordt nooit op de website getoond.")
     languages: list[str] = spec(

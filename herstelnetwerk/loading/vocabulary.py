@@ -90,6 +90,12 @@ WEEKDAYS = (
     ("zondag", "zondag"),
 )
 
+# A rule's days: the weekdays, and all working days at once.
+WORKING_DAYS_KEY = "werkdagen"
+SCHEDULE_DAYS = (*WEEKDAYS, (WORKING_DAYS_KEY, "maandag tot en met vrijdag"))
+WEEKDAY_NUMBERS = {key: (number,) for number, (key, _) in enumerate(WEEKDAYS)}
+WORKING_DAYS = (0, 1, 2, 3, 4)
+
 WEEKS_OF_MONTH = (
     ("1", "eerste"),
     ("2", "tweede"),

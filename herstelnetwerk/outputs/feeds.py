@@ -2,20 +2,32 @@
 
 Every feed goes through ``calendar_for``, so all feeds follow the same rules:
 
-- A repeating schedule is one VEVENT with an RRULE. DTSTART is the first rule
+- A repeating schedule is one VEVENT with an RRULE (BYDAY lists every weekday
+  of the rule, INTERVAL says every how many weeks). DTSTART is the first rule
   date at the start time, with TZID Europe/Amsterdam, so the wall time stays the
   same across daylight-saving changes. UNTIL is in UTC (RFC 5545 requires that
   when DTSTART has a TZID), also for ``count``; open-ended schedules have no UNTIL.
 - Cancelled dates and rule dates inside a break are EXDATEs with exactly the
   local time and TZID of DTSTART; clients ignore EXDATEs that differ.
-- A moved session is its own VEVENT with the series' UID and a RECURRENCE-ID
-  holding the original local start.
+- A session that is moved, or has its own topic, note or hours, is its own
+  VEVENT with the series' UID and a RECURRENCE-ID holding the original local
+  start; it carries its own SUMMARY, DESCRIPTION and times.
+- An added session (a make-up meeting) is an event of its own, UID
+  ``<slug>-extra-<yyyymmdd>@<host>``: clients that know RDATE and those that
+  do not read it alike.
 - A schedule of separate ``dates`` is one VEVENT per meeting, UID
   ``<slug>-<n>@<host>`` with ``n`` the meeting's number; cancelled meetings
   are left out, so expanding the feed gives exactly the sessions that happen.
+- An offer by appointment has no events.
+- The time zone is written as one yearly rule per clock change (the last
+  Sunday of March and of October), as most calendar programs write it; a list
+  of dates per change is misread by some clients (Mozilla's ical.js among them).
 - UIDs depend only on the slug and the site's host, so they survive edits and
   rebuilds; DTSTAMP is the build date at 00:00 UTC, so two builds with the same
-  content and build date are byte-identical.
+  content and build date are byte-identical. SEQUENCE and LAST-MODIFIED come
+  from the offering's ``last_checked``, the day someone last went over it:
+  they grow when it is edited and checked, and stay put otherwise, so
+  subscribed calendars take the change.
 - The network is a neutral brand: no ORGANIZER, ATTENDEE or CONTACT, and never
   the provider.
 
@@ -30,20 +42,21 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Component, Event, Timezone, vDuration
+from icalendar import Calendar, Component, Event, vDuration
 
 from ..loading import vocabulary as v
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
-from ..loading.schedule import Session, expand, first_date, in_break, local, rule_dates, rule_weekday
+from ..loading.schedule import Session, expand, first_date, in_break, last_day, local, rule_dates
 from ..planning import display, urls
 from . import ical_folding
+from .timezone import yearly_timezone
 
 TZID = "Europe/Amsterdam"
 # How long clients may keep a feed before fetching it again.
 REFRESH = timedelta(days=1)
-# The VTIMEZONE lists the clock changes up to this many years after the build.
-TIMEZONE_YEARS = 10
+# SEQUENCE counts the days from this date to the offering's last_checked.
+SEQUENCE_EPOCH = date(2020, 1, 1)
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _END_OF_DAY = time(23, 59, 59)
 
@@ -98,7 +111,8 @@ def iter_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> Iterator[tupl
 
     yield feed(urls.feed("alles"), visible)
     for entry in visible:
-        yield feed(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
+        if not entry.offering.schedule.appointment:  # by appointment: no dates, so no feed
+            yield feed(urls.feed("activiteiten", entry.slug), [entry], display.title(entry.offering, catalog))
     for municipality in network.municipalities:
         yield feed(
             urls.feed("gemeenten", municipality.slug), by_municipality.get(municipality.slug, []), municipality.name
@@ -126,23 +140,18 @@ class _Splicer:
         self.events: dict[str, tuple[bytes, list[date]]] = {}
         # The empty calendar's bytes before and after its name lines; False when they cannot be split.
         self.around_name: tuple[bytes, bytes] | bool | None = None
-        self.zones: dict[tuple[date, date], bytes] = {}
+        self.zone = yearly_timezone(TZID, build_date.year).to_ical()
         self.meeting_times: dict[tuple[datetime, datetime], dict[bytes, bytes]] = {}
 
     def __call__(self, entries: list[Entry], name: str) -> bytes:
         shell = self._shell(name)
         entries = sorted(entries, key=lambda e: e.slug)
         parts = [self._events(entry) for entry in entries]
-        starts = [day for _, days in parts for day in days]
-        if not starts:
+        if not any(days for _, days in parts):
             return shell
-        ends = [*starts, self.build_date, *(e.offering.schedule.until for e in entries if e.offering.schedule.until)]
-        span = (date(min([*starts, self.build_date]).year, 1, 1), date(max(ends).year + TIMEZONE_YEARS, 1, 1))
-        if span not in self.zones:
-            self.zones[span] = Timezone.from_tzid(TZID, first_date=span[0], last_date=span[1]).to_ical()
         tail = b"END:VCALENDAR\r\n"
         assert shell.endswith(tail)
-        return b"".join([shell[: -len(tail)], self.zones[span], *(body for body, _ in parts), tail])
+        return b"".join([shell[: -len(tail)], self.zone, *(body for body, _ in parts), tail])
 
     def _shell(self, name: str) -> bytes:
         """``calendar_for([], name).to_ical()``: made once, and per feed only the lines with its name."""
@@ -204,15 +213,8 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
         for event in _events(entry, catalog, site_url, host, stamp):
             calendar.add_component(event)
 
-    starts = [_start(event).date() for event in calendar.walk("VEVENT")]
-    if starts:
-        # Ten years past the build or the last date, whichever is later; the
-        # feed is rebuilt long before that.
-        ends = [*starts, build_date, *(e.offering.schedule.until for e in entries if e.offering.schedule.until)]
-        calendar.add_missing_timezones(
-            first_date=date(min([*starts, build_date]).year, 1, 1),
-            last_date=date(max(ends).year + TIMEZONE_YEARS, 1, 1),
-        )
+    if calendar.walk("VEVENT"):
+        calendar.subcomponents.insert(0, yearly_timezone(TZID, build_date.year))
     return calendar
 
 
@@ -223,76 +225,94 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     offering = entry.offering
     schedule = offering.schedule
     event = _event_maker(entry, catalog, site_url, stamp)
+    if schedule.appointment:
+        return []
     if schedule.dates:
-        return [
-            event(_meeting_uid(offering.slug, s, host), s.start, s.end, _session_note(s)) for s in _meetings(schedule)
-        ]
+        return [event(_meeting_uid(offering.slug, s, host), s.start, s.end, s) for s in _meetings(schedule)]
 
     dates = rule_dates(schedule, _exceptions_horizon(schedule))
     if not dates:
         return []
+    start, end = schedule.times
     uid = f"{offering.slug}@{host}"
     first = first_date(schedule)
-    series = event(uid, local(first, schedule.start), local(first, schedule.end))
+    series = event(uid, local(first, start), local(last_day(schedule, first), end))
     series.add("RRULE", _rrule(schedule, dates))
-    moved = {m.date: m for m in schedule.moved}
     excluded = sorted({c.date for c in schedule.cancelled} | {d for d in dates if in_break(schedule, d) is not False})
     if excluded:
-        series.add("EXDATE", [local(d, schedule.start) for d in excluded])
+        series.add("EXDATE", [local(d, start) for d in excluded])
     events = [series]
-    for original, move in sorted(moved.items()):
-        if original in excluded:  # inside a break: the schedule drops it, so does the feed
-            continue
-        override = event(
-            uid,
-            local(move.to, move.start or schedule.start),
-            local(move.to, move.end or schedule.end),
-            _moved_note(move.reason),
-        )
-        override.add("RECURRENCE-ID", local(original, schedule.start))
-        events.append(override)
+    for session in expand(schedule, _exceptions_horizon(schedule)):
+        if session.added:
+            events.append(event(_meeting_uid(offering.slug, session, host), session.start, session.end, session))
+        elif _is_own(session):
+            override = event(uid, session.start, session.end, session)
+            override.add("RECURRENCE-ID", local(session.original, start))
+            events.append(override)
     return events
 
 
+def _is_own(session: Session) -> bool:
+    """A session of a rule that differs from the series: it needs its own VEVENT (a RECURRENCE-ID)."""
+    return not session.cancelled and (session.moved or session.own_times or bool(session.title or session.note))
+
+
 def _event_maker(entry: Entry, catalog: Catalog, site_url: str, stamp: datetime):
-    """``event(uid, start, end, note=None)``: one VEVENT of ``entry``'s offering."""
+    """``event(uid, start, end, session=None)``: one VEVENT of ``entry``'s offering (of ``session``, if given)."""
     offering = entry.offering
     page = site_url.rstrip("/") + "/" + urls.offering(offering.slug)
     summary = display.summary(offering, catalog)
     title = display.title(offering, catalog)
     where = display.address_line(offering, catalog)
     coordinates = display.coordinates(offering, catalog)
+    checked = datetime.combine(offering.last_checked, time(0, 0), tzinfo=UTC)
+    sequence = max(0, (offering.last_checked - SEQUENCE_EPOCH).days)
 
-    def event(uid: str, start: datetime, end: datetime, note: str | None = None) -> Event:
-        text = summary if note is None else f"{summary}\n\n{note}"
+    def event(uid: str, start: datetime, end: datetime, session: Session | None = None) -> Event:
+        notes = _session_notes(session) if session is not None else []
         made = Event()
         made.add("UID", uid)
         made.add("DTSTAMP", stamp)
         made.add("DTSTART", start)
         made.add("DTEND", end)
-        made.add("SUMMARY", title)
-        made.add("DESCRIPTION", f"{text}\n\nMeer informatie: {page}")
+        made.add("SUMMARY", f"{title} – {session.title}" if session is not None and session.title else title)
+        made.add("DESCRIPTION", "\n\n".join([summary, *notes, f"Meer informatie: {page}"]))
         made.add("URL", page)
         made.add("LOCATION", where)
         if coordinates is not None:
             made.add("GEO", coordinates)
+        made.add("SEQUENCE", sequence)
+        made.add("LAST-MODIFIED", checked)
         return made
 
     return event
 
 
+def _session_notes(session: Session) -> list[str]:
+    """What a session's own event says besides the offering's summary."""
+    notes = []
+    if session.title:
+        notes.append(f"Onderwerp: {session.title}.")
+    if session.note:
+        notes.append(session.note)
+    if session.moved:
+        notes.append(_moved_note(session.reason))
+    if session.added:
+        notes.append("Dit is een extra bijeenkomst.")
+    return notes
+
+
 # A schedule of separate dates: every meeting is its own event; the meeting
 # number keeps the UID stable when one date is edited. Cancelled meetings are left out.
 def _meetings(schedule: Schedule) -> list[Session]:
-    return [s for s in expand(schedule, max(schedule.dates)) if not s.cancelled]
+    horizon = max([*schedule.dates, *(a.date for a in schedule.added)])
+    return [s for s in expand(schedule, horizon) if not s.cancelled]
 
 
 def _meeting_uid(slug: str, session: Session, host: str) -> str:
+    if session.added:
+        return f"{slug}-extra-{session.original:%Y%m%d}@{host}"
     return f"{slug}-{session.number}@{host}"
-
-
-def _session_note(session: Session) -> str | None:
-    return _moved_note(session.reason) if session.moved else None
 
 
 def _dated_events_ical(
@@ -306,7 +326,7 @@ def _dated_events_ical(
     """``b"".join(e.to_ical() for e in _events(...))`` for a schedule of dates, made faster; and the days.
 
     The events of a course differ only in their UID, DTSTART and DTEND (and a
-    moved meeting's note). The first event with each note (no note is one too)
+    meeting's own topic or note). The first event with each note (no note is one too)
     is made and serialised whole; for the others only those three properties
     are, and their lines take the place of that first event's lines. Content lines are
     serialised and folded one by one, so the result is the same bytes.
@@ -315,13 +335,14 @@ def _dated_events_ical(
     """
     event = _event_maker(entry, catalog, site_url, stamp)
     slug = entry.offering.slug
-    whole: dict[str | None, tuple[list[bytes], dict[bytes, int]]] = {}  # note -> first event's lines, where is what
+    # What differs per event besides UID and times -> the first such event's lines, and where is what.
+    whole: dict[tuple, tuple[list[bytes], dict[bytes, int]]] = {}
     parts: list[bytes] = []
     meetings = _meetings(entry.offering.schedule)
     for session in meetings:
-        uid, note = _meeting_uid(slug, session, host), _session_note(session)
+        uid, note = _meeting_uid(slug, session, host), (session.title, *_session_notes(session))
         if note not in whole:
-            lines = _content_lines(event(uid, session.start, session.end, note).to_ical())
+            lines = _content_lines(event(uid, session.start, session.end, session).to_ical())
             whole[note] = lines, {_line_name(line): index for index, line in enumerate(lines)}
             parts.extend(lines)
             continue
@@ -369,12 +390,14 @@ _NAME = re.compile(rb"[^:;]*")
 
 
 def _exceptions_horizon(schedule: Schedule) -> date:
-    """A date on or after the first meeting and every cancelled, moved and break date."""
+    """A date on or after the first meeting and every cancelled, moved, detailed, added and break date."""
     return max(
         [
             first_date(schedule),
             *(c.date for c in schedule.cancelled),
             *(m.date for m in schedule.moved),
+            *(d.date for d in schedule.sessions),
+            *(a.date for a in schedule.added),
             *(b.until for b in schedule.breaks),
         ]
     )
@@ -382,14 +405,16 @@ def _exceptions_horizon(schedule: Schedule) -> date:
 
 def _rrule(schedule: Schedule, dates: list[date]) -> dict:
     """The RRULE; ``dates`` are the rule dates through at least the last one of a finite series."""
-    day = _BYDAY[rule_weekday(schedule)]
     if schedule.repeat == "maandelijks":
         week = "-1" if schedule.week == "laatste" else schedule.week
-        rule: dict = {"FREQ": "MONTHLY", "BYDAY": f"{week}{day}"}
+        rule: dict = {"FREQ": "MONTHLY", "BYDAY": [f"{week}{_BYDAY[d]}" for d in schedule.weekdays]}
     else:
-        rule = {"FREQ": "WEEKLY", "BYDAY": day}
-        if schedule.repeat == "tweewekelijks":
-            rule["INTERVAL"] = 2
+        rule = {"FREQ": "WEEKLY", "BYDAY": [_BYDAY[d] for d in schedule.weekdays]}
+        interval = 2 if schedule.repeat == "tweewekelijks" else schedule.interval or 1
+        if interval > 1:
+            rule["INTERVAL"] = interval
+        if len(schedule.weekdays) > 1:
+            rule["WKST"] = "MO"  # weeks start on Monday, as the schedule counts them
     if schedule.count is not None or schedule.until is not None:
         # 'count' becomes UNTIL the last rule date: an RRULE's COUNT would also
         # count the dates inside a break, and the schedule does not.

@@ -105,7 +105,9 @@ def _location(data: SiteData, location: Location) -> dict[str, Any]:
 
 
 def _schedules(data: SiteData, entry: Entry) -> list[dict[str, Any]]:
-    """One schedule per coming session that takes place, each for its own day."""
+    """One schedule per coming session that takes place, each for its own day; by appointment, one that says so."""
+    if entry.offering.schedule.appointment:
+        return [{"id": _id(data, "op-afspraak", entry.slug), "description": "Op afspraak", "notes": APPOINTMENT_NOTE}]
     first = data.agenda.build_date
     last = first + timedelta(days=SESSION_DAYS - 1)
     page = data.network.site_url + urls.offering(entry.slug)
@@ -115,6 +117,7 @@ def _schedules(data: SiteData, entry: Entry) -> list[dict[str, Any]]:
         if session.cancelled or not first <= day <= last:
             continue
         offset = session.start.utcoffset()
+        details = {key: value for key, value in (("description", session.title), ("notes", session.note)) if value}
         found.append(
             {
                 "id": _id(data, "bijeenkomst", entry.slug, session.start.isoformat()),
@@ -125,6 +128,7 @@ def _schedules(data: SiteData, entry: Entry) -> list[dict[str, Any]]:
                 "opens_at": session.start.strftime("%H:%M"),
                 "closes_at": session.end.strftime("%H:%M"),
                 "schedule_link": page,
+                **details,
             }
         )
     return found
@@ -296,6 +300,8 @@ def csv_export(data: SiteData) -> bytes:
         writer.writerow([_cell(value) for value in row])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
+
+APPOINTMENT_NOTE = "Er zijn geen vaste data. Maak een afspraak via het contact."
 
 # A cell a spreadsheet would read as a formula starts with one of these: it gets a leading quote.
 _FORMULA_START = ("=", "+", "-", "@")

@@ -24,7 +24,8 @@ WALK_IN = "binnenlopen"
 FREE = "gratis"
 STEP_FREE = "drempelvrij"
 ONLINE = "online"
-YES_NO = (WALK_IN, FREE, STEP_FREE, ONLINE)
+APPOINTMENT = "afspraak"  # by appointment: no dates, you agree on a time
+YES_NO = (WALK_IN, FREE, STEP_FREE, ONLINE, APPOINTMENT)
 YES = "ja"
 
 # Filters the script sets itself, from the form's choices about time and place.
@@ -78,4 +79,5 @@ def script_names() -> dict[str, object]:
         "municipality": MUNICIPALITY,
         "walkIn": WALK_IN,
         "free": FREE,
+        "appointment": APPOINTMENT,
     }

@@ -107,6 +107,7 @@ EXTRAS = (
     (filters.FREE, "Gratis"),
     (filters.STEP_FREE, "Drempelvrije ingang"),
     (filters.ONLINE, "Online, vanuit huis"),
+    (filters.APPOINTMENT, "Op afspraak, op een moment dat jou past"),
 )
 WHEN = ((filters.TODAY, "Vandaag"), (filters.THIS_WEEK, "Deze week"), (filters.THIS_MONTH, "Deze maand"))
 

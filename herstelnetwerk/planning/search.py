@@ -34,6 +34,8 @@ from .views import location_summary
 
 # How far ahead the date filter reaches (a little over two months).
 FINDER_DAYS = 62
+# The "next time" of an offer by appointment, which has none: later than any real one.
+BY_APPOINTMENT_NEXT = "9999-12-31T00:00"
 # How many upcoming sessions a result carries, so the browser can show the next one
 # even when the site was built a day or two before.
 TIMES_SHOWN = 4
@@ -134,6 +136,10 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
     if offering.is_free:
         chosen[filters.FREE] = [filters.YES]
         meta[filters.FREE] = filters.YES
+    if offering.schedule.appointment:
+        chosen[filters.APPOINTMENT] = [filters.YES]
+        meta[filters.APPOINTMENT] = filters.YES
+        meta["wanneer"] = card.rhythm
     where = None
     index = GENERAL_INDEX
     if offering.is_online:
@@ -151,7 +157,8 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         meta["professionals"] = filters.YES
     # Without words to search for, the finder lists the soonest activities first. Results of
     # several indexes can only be put in one order by a filter value, so it is a filter too.
-    sort = {filters.NEXT: f"{upcoming[0].start:%Y-%m-%dT%H:%M}"}
+    # An offer by appointment has no next time: it comes after those that have one.
+    sort = {filters.NEXT: f"{upcoming[0].start:%Y-%m-%dT%H:%M}" if upcoming else BY_APPOINTMENT_NEXT}
     chosen[filters.NEXT] = [sort[filters.NEXT]]
     training = display.training_of(offering, catalog)
     meta.update(

@@ -22,7 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..loading.model import Location, Offering
-from ..loading.schedule import TZ, WEEKDAY_NUMBERS, first_date
+from ..loading.schedule import TZ, first_date
 from . import display, urls
 from .site_data import AUDIENCE_LABELS, TYPE_LABELS, SiteData
 
@@ -117,14 +117,22 @@ def _attendance(offering: Offering) -> str:
 
 
 def event_schedule(offering: Offering) -> dict[str, Any] | None:
-    """A repeating schedule as a schema.org ``Schedule``; None for separate dates (the events list them)."""
+    """A repeating schedule as a schema.org ``Schedule``; None for separate dates (the events list them)
+    or by appointment (there are no sessions). Its exceptions are in the sessions listed."""
     schedule = offering.schedule
-    if schedule.dates or schedule.repeat not in _FREQUENCY or schedule.day is None:
+    if schedule.appointment or schedule.dates or schedule.repeat is None or not schedule.weekdays:
         return None
+    if schedule.start is None or schedule.end is None or schedule.first is None:
+        return None
+    if schedule.repeat == "maandelijks":
+        frequency = "P1M"
+    else:
+        frequency = f"P{2 if schedule.repeat == 'tweewekelijks' else schedule.interval or 1}W"
+    days = [f"{SCHEMA}/{_WEEKDAYS[number]}" for number in schedule.weekdays]
     found: dict[str, Any] = {
         "@type": "Schedule",
-        "repeatFrequency": _FREQUENCY[schedule.repeat],
-        "byDay": f"{SCHEMA}/{_WEEKDAYS[WEEKDAY_NUMBERS[schedule.day]]}",
+        "repeatFrequency": frequency,
+        "byDay": days[0] if len(days) == 1 else days,
         "startDate": first_date(schedule).isoformat(),
         "startTime": schedule.start.strftime("%H:%M"),
         "endTime": schedule.end.strftime("%H:%M"),
@@ -176,7 +184,7 @@ def offering_data(data: SiteData, slug: str) -> dict[str, Any]:
     for session in entry.sessions[:SESSIONS_LISTED]:
         event: dict[str, Any] = {
             "@type": "Event",
-            "name": name,
+            "name": f"{name}: {session.title}" if session.title else name,
             "url": url,
             "startDate": session.start.isoformat(),
             "endDate": session.end.isoformat(),

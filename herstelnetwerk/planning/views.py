@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from markupsafe import Markup
 
 from ..loading.agenda import Entry
-from ..loading.model import Contact, Location, Variant
+from ..loading.model import Contact, Location
 from ..loading.schedule import is_open_ended
 from ..loading.vocabulary import LANGUAGES
 from . import display, dutch, editing, filters, news, structured_data, urls
@@ -284,6 +284,9 @@ class OfferingView:
     visible: bool
     rhythm: str
     open_ended: bool
+    appointment: bool  # no dates: you make an appointment
+    group: str | None  # "6 tot 8 deelnemers. ..."
+    stay: str | None  # where one sleeps, when one stays the night
     sessions: list[SessionView]
     more_sessions: int
     breaks: list[BreakView]
@@ -319,6 +322,12 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
         visible=entry.visible,
         rhythm=rhythm(offering),
         open_ended=is_open_ended(offering.schedule),
+        appointment=offering.schedule.appointment,
+        group=group_text(
+            offering.min_participants or (training.min_participants if training else None),
+            offering.max_participants or (training.max_participants if training else None),
+        ),
+        stay=offering.stay,
         sessions=[SessionView.of(s) for s in entry.sessions[:SESSIONS_SHOWN]],
         more_sessions=max(0, len(entry.sessions) - SESSIONS_SHOWN),
         breaks=[
@@ -343,7 +352,7 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
         audience=_links(BY_AUDIENCE, offering.audience),
         languages=None if offering.languages == ["nl"] else ", ".join(LANGUAGES[code] for code in offering.languages),
         subscription=Subscription.to(data, urls.feed("activiteiten", slug), "deze activiteit")
-        if entry.visible
+        if entry.visible and not offering.schedule.appointment
         else None,
         edit_url=editing.edit_url(catalog.network, offering.source, data.repo_root),
         structured_data=structured_data.script_text(structured_data.offering_data(data, slug)),
@@ -416,17 +425,24 @@ def municipality_page(data: SiteData, slug: str, sharing: Sharing) -> Municipali
 
 
 @dataclass
+class VariantView:
+    name: str
+    description: str | None  # Markdown
+    length: str | None  # "4 dagdelen", when it differs from the training's
+
+
+@dataclass
 class TrainingView:
     title: str
     summary: str
     description: str | None  # Markdown
-    meetings: int | None
-    meeting_length: str | None  # "2,5 uur" is written "150 minuten": whole hours only
-    max_participants: int | None
+    length: str | None  # "8 bijeenkomsten van 150 minuten", "4 dagdelen"
+    group: str | None  # "6 tot 10 deelnemers. De groep start bij 6 aanmeldingen."
     led_by: str | None
     audience: list[Link]
     prerequisites: list[Link]
-    variants: list[Variant]  # a name and a Markdown description each
+    recommended: list[Link]  # good to follow first, "of iets vergelijkbaars"
+    variants: list[VariantView]
     extra_meetings: str | None
     runs: list[Card]  # for residents
     professionals: ProfessionalsSection | None
@@ -443,6 +459,29 @@ def meeting_length(minutes: int | None) -> str | None:
     return f"{minutes // 60} uur" if minutes % 60 == 0 else f"{minutes} minuten"
 
 
+def length_text(meetings: int | None, half_days: int | None, minutes: int | None = None) -> str | None:
+    """``8 bijeenkomsten van 2 uur``, ``4 dagdelen`` (a morning or an afternoon each)."""
+    if half_days:
+        return dutch.count(half_days, "dagdeel", "dagdelen")
+    if not meetings:
+        return None
+    text = dutch.count(meetings, "bijeenkomst", "bijeenkomsten")
+    each = meeting_length(minutes)
+    return f"{text} van {each}" if each else text
+
+
+def group_text(smallest: int | None, largest: int | None) -> str | None:
+    """``6 tot 8 deelnemers. De groep start bij 6 aanmeldingen.``; ``Hooguit 12 deelnemers.``"""
+    parts = []
+    if smallest and largest:
+        parts.append(f"{smallest} tot {largest} deelnemers." if smallest < largest else f"{largest} deelnemers.")
+    elif largest:
+        parts.append(f"Hooguit {largest} deelnemers.")
+    if smallest:
+        parts.append(f"De groep start bij {dutch.count(smallest, 'aanmelding', 'aanmeldingen')}.")
+    return " ".join(parts) or None
+
+
 def training_page(data: SiteData, slug: str) -> TrainingView:
     training = data.catalog.trainings[slug]
     trainings = data.catalog.trainings
@@ -451,13 +490,13 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         title=training.title,
         summary=training.summary,
         description=training.description,
-        meetings=training.meetings,
-        meeting_length=meeting_length(training.meeting_minutes),
-        max_participants=training.max_participants,
+        length=length_text(training.meetings, training.half_days, training.meeting_minutes),
+        group=group_text(training.min_participants, training.max_participants),
         led_by=LED_BY_LABELS[training.led_by] if training.led_by else None,
         audience=_links(BY_AUDIENCE, training.audience),
         prerequisites=[Link(trainings[p].title, urls.training(p)) for p in training.prerequisites],
-        variants=training.variants,
+        recommended=[Link(trainings[p].title, urls.training(p)) for p in training.recommended],
+        variants=[VariantView(v.name, v.description, length_text(v.meetings, v.half_days)) for v in training.variants],
         extra_meetings=training.extra_meetings,
         runs=_cards(data, data.for_residents(runs)),
         professionals=ProfessionalsSection.of_cards(_cards(data, data.for_professionals(runs))),
