@@ -96,7 +96,7 @@ def test_only_shown_offerings_are_searchable(plan):
             "2 bijeenkomsten op donderdag en vrijdag, vanaf 7 januari 2027, 09:30 tot 16:30",
         ),
         # Five days in a row: too many weekdays to name, so the first day says its own.
-        ("wrap-retraite-woudenberg", "5 bijeenkomsten, vanaf maandag 25 januari 2027, 10:00 tot 17:00"),
+        ("wrap-retraite-woudenberg", "Van maandag 25 januari 2027 14:00 tot vrijdag 29 januari 16:00 (4 nachten)"),
     ],
 )
 def test_a_course_says_on_which_days_and_from_when(plan, slug, said):

@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from markupsafe import Markup
 
 from ..loading import vocabulary as v
 from ..loading.agenda import Agenda
-from ..loading.model import Catalog, Location, Network, Offering
+from ..loading.model import Catalog, Location, Network, Offering, Schedule
 from ..loading.schedule import Session, first_date
 from . import display, dutch, filters, urls
 
@@ -73,11 +74,28 @@ GROUPINGS = (BY_TYPE, BY_AUDIENCE, BY_THEME)
 
 
 def rhythm(offering: Offering) -> str:
-    """The schedule in words: ``Elke dinsdag, 10:00 tot 12:00``."""
+    """The schedule in words: ``Elke dinsdag, 10:00 tot 12:00``, ``Op afspraak``, ``Om de 3 weken op vrijdag``."""
     schedule = offering.schedule
-    times = f"{dutch.clock(schedule.start)} tot {dutch.clock(schedule.end)}"
+    if schedule.appointment:
+        words = "Op afspraak"
+        if schedule.days:
+            words += f", op {_days_in_words(schedule)}"
+        if schedule.start is not None and schedule.end is not None:
+            words += f", tussen {dutch.clock(schedule.start)} en {dutch.clock(schedule.end)}"
+        return words
+    start, end = schedule.times
+    times = f"{dutch.clock(start)} tot {dutch.clock(end)}"
+    if schedule.nights:
+        times = f"van {dutch.clock(start)} op de eerste dag tot {dutch.clock(end)} op de laatste dag"
+        times += f" ({dutch.count(schedule.nights, 'nacht', 'nachten')})"
     if schedule.dates:
         count = len(schedule.dates)
+        if count == 1 and schedule.nights:
+            first, last = schedule.dates[0], schedule.dates[0] + timedelta(days=schedule.nights)
+            return (
+                f"Van {dutch.day(first, year=True)} {dutch.clock(start)} tot {dutch.day(last)} {dutch.clock(end)}"
+                f" ({dutch.count(schedule.nights, 'nacht', 'nachten')})"
+            )
         if count == 1:
             return f"{dutch.day(schedule.dates[0], year=True)}, {times}"
         # "12 bijeenkomsten op dinsdag, vanaf 12 januari 2027": the weekdays (if at most three) and the first day;
@@ -85,19 +103,36 @@ def rhythm(offering: Offering) -> str:
         dates = sorted(schedule.dates)
         weekdays = sorted({when.weekday() for when in dates})
         on = f" op {dutch.join([dutch.DAYS[number] for number in weekdays])}" if len(weekdays) <= 3 else ""
-        first = dutch.day(dates[0], weekday=not on, year=True)
-        return f"{count} bijeenkomsten{on}, vanaf {first}, {times}"
+        first_day = dutch.day(dates[0], weekday=not on, year=True)
+        return f"{count} bijeenkomsten{on}, vanaf {first_day}, {times}"
+    days = _days_in_words(schedule)
+    interval = 2 if schedule.repeat == "tweewekelijks" else schedule.interval or 1
     if schedule.repeat == "maandelijks":
-        words = f"Elke {WEEK_LABELS[schedule.week]} {schedule.day} van de maand"  # type: ignore[index]
-    elif schedule.repeat == "tweewekelijks":
-        words = f"Om de week op {schedule.day}"
+        words = f"Elke {WEEK_LABELS[schedule.week or '1']} {days} van de maand"
+    elif interval == 2:
+        words = f"Om de week op {days}"
+    elif interval > 2:
+        words = f"Om de {interval} weken op {days}"
+    elif days == WORKING_DAYS_WORDS:
+        words = "Elke werkdag"
     else:
-        words = f"Elke {schedule.day}"
+        words = f"Elke {days}"
     if schedule.count is not None:
         words += f", {schedule.count} keer vanaf {dutch.day(first_date(schedule), weekday=False)}"
     elif schedule.until is not None:
         words += f", tot en met {dutch.day(schedule.until, weekday=False, year=True)}"
     return f"{words}, {times}"
+
+
+WORKING_DAYS_WORDS = "maandag tot en met vrijdag"
+
+
+def _days_in_words(schedule: Schedule) -> str:
+    """``dinsdag en donderdag``; all five working days: ``maandag tot en met vrijdag``."""
+    numbers = schedule.weekdays
+    if numbers == (0, 1, 2, 3, 4):
+        return WORKING_DAYS_WORDS
+    return dutch.join([dutch.DAYS[number] for number in numbers])
 
 
 @dataclass
@@ -113,6 +148,8 @@ class SessionView:
     note: str | None
     # When it ends, ISO 8601 with the offset: the page's script removes it once this has passed.
     end: str
+    topic: str | None = None  # this session's own topic (a theme series, a return meeting)
+    detail: str | None = None  # what else is good to know about this session
 
     @classmethod
     def of(cls, session: Session) -> SessionView:
@@ -121,15 +158,23 @@ class SessionView:
             note = "Gaat niet door" + (f": {session.reason}" if session.reason else "")
         elif session.moved:
             note = f"Verplaatst, was {dutch.day(session.original)}" + (f" ({session.reason})" if session.reason else "")
+        elif session.added and not session.title:
+            note = "Extra bijeenkomst"
+        if session.end.date() != session.start.date():
+            times = f"{dutch.clock(session.start)} tot {dutch.short_day(session.end)} {dutch.clock(session.end)}"
+        else:
+            times = f"{dutch.clock(session.start)} - {dutch.clock(session.end)}"
         return cls(
             day=dutch.day(session.start),
             short_day=dutch.short_day(session.start),
             iso_date=session.start.date().isoformat(),
-            times=f"{dutch.clock(session.start)} - {dutch.clock(session.end)}",
+            times=times,
             cancelled=session.cancelled,
             moved=session.moved,
             note=note,
             end=session.end.isoformat(),
+            topic=session.title,
+            detail=session.note,
         )
 
 
@@ -150,6 +195,7 @@ class Card:
     online: bool
     free: bool
     next_session: SessionView | None
+    appointment: bool = False  # no dates: you make an appointment (the card says when that is possible)
     # Meant for peer workers or other professionals (display.for_professionals): a list
     # shows it under its own heading after the residents' offer, and a count for residents leaves it out.
     for_professionals: bool = False
@@ -186,6 +232,8 @@ def clock_data(sessions: Sequence[Session]) -> dict[str, object]:
         shown.append({"end": view.end, "date": view.iso_date, "day": dutch.capital(view.day), "times": view.times})
         if view.note:
             shown[-1]["note"] = view.note
+        if view.topic:
+            shown[-1]["topic"] = view.topic
     return {"sessions": shown, "more": len(coming) > CARD_SESSIONS}
 
 
@@ -265,6 +313,7 @@ def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = N
             online=offering.is_online,
             free=offering.is_free,
             next_session=SessionView.of(entry.next_session) if entry.next_session else None,
+            appointment=offering.schedule.appointment,
             for_professionals=display.for_professionals(offering, catalog),
             clock=clock_data(entry.sessions),
         )
