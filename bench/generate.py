@@ -3,9 +3,11 @@
 The tree has the same shape as activities/: network.yaml, locations/,
 trainings/ (the real trainings, copied), zoekwoorden.yaml (the example's, copied) and offerings/. It holds N offerings
 over M municipalities with the mix of schedules real partners use: dated
-courses, single events, weekly, every other week, monthly (first week or
-last week), with an end date or a number of meetings, and cancelled, moved
-and paused dates. The same seed and build date always give the same files.
+courses (some with an added make-up or return meeting), single events,
+retreats with nights, weekly, every other week, every three weeks, every
+working day, monthly (first week or last week, some with a topic per
+session), offers by appointment, with an end date or a number of meetings,
+and cancelled, moved and paused dates. The same seed and build date always give the same files.
 
     python bench/generate.py --offerings 2000 --out /tmp/netwerk-2000
 
@@ -305,23 +307,51 @@ def _rule_dates(repeat: str, day: str, first: date, week: str | None, stop: date
     return found
 
 
-def _schedule(rng: random.Random, build: date, form: str) -> list[str]:
+TOPICS = ["Werk en herstel", "Slapen en je goed voelen", "Naasten en herstel", "Zingeving", "Geld en rust"]
+
+
+def _meetings(training: Path) -> int | None:
+    """A training's number of meetings, read from its file's ``meetings:`` line."""
+    for line in training.read_text(encoding="utf-8").splitlines():
+        if line.startswith("meetings:"):
+            return int(line.split(":", 1)[1])
+    return None
+
+
+def _schedule(rng: random.Random, build: date, form: str, meetings: int | None = None) -> list[str]:
+    """The schedule block of one offering; ``meetings``: a training's number of meetings, for its courses."""
     start, end = rng.choice(TIMES)
     lines = ["schedule:"]
+    if form == "appointment":
+        return lines + ["  appointment: ja", "  day: [maandag, donderdag]", '  start: "09:00"', '  end: "17:00"']
+    if form == "retreat":
+        first = build + timedelta(days=rng.randint(20, 150))
+        return lines + [f"  dates: [{first.isoformat()}]", "  nights: 2", '  start: "14:00"', '  end: "16:00"']
     if form in ("course", "event"):
         first = build + timedelta(days=rng.randint(-20, 150))
+        gap = rng.choice([7, 7, 14])
         if form == "event":
             dates = [first]
         else:
-            gap = rng.choice([7, 7, 14])
-            dates = [first + timedelta(days=gap * i) for i in range(rng.randint(4, 10))]
+            dates = [first + timedelta(days=gap * i) for i in range(meetings or rng.randint(4, 10))]
         lines.append("  dates: [" + ", ".join(d.isoformat() for d in dates) + "]")
         lines += [f'  start: "{start}"', f'  end: "{end}"']
         if form == "course" and rng.random() < 0.2:
             lines += ["  cancelled:", f"    - date: {dates[1].isoformat()}", f"      reason: {rng.choice(REASONS)}"]
+            lines += ["  added:", f"    - date: {(dates[-1] + timedelta(days=gap)).isoformat()}"]
+            lines.append("      title: Inhaalbijeenkomst")
+        elif form == "course" and rng.random() < 0.15:
+            lines += ["  added:", f"    - date: {(dates[-1] + timedelta(days=28)).isoformat()}"]
+            lines += ["      title: Terugkombijeenkomst", "      note: Je krijgt je certificaat."]
         return lines
-    repeat = {"weekly": "wekelijks", "biweekly": "tweewekelijks", "monthly": "maandelijks"}[form]
-    day = rng.choice(DAYS[:6])
+    repeat = {
+        "weekly": "wekelijks",
+        "every3": "wekelijks",
+        "workdays": "wekelijks",
+        "biweekly": "tweewekelijks",
+        "monthly": "maandelijks",
+    }[form]
+    day = "werkdagen" if form == "workdays" else rng.choice(DAYS[:6])
     first = (
         build - timedelta(days=rng.randint(0, 120))
         if rng.random() < 0.7
@@ -335,6 +365,8 @@ def _schedule(rng: random.Random, build: date, form: str) -> list[str]:
     elif ending < 0.35:
         count = rng.randint(6, 12)
     lines += [f"  repeat: {repeat}", f"  day: {day}"]
+    if form == "every3":
+        lines.append("  interval: 3")
     if week:
         lines.append(f"  week: {week}")
     lines.append(f"  from: {first.isoformat()}")
@@ -343,8 +375,17 @@ def _schedule(rng: random.Random, build: date, form: str) -> list[str]:
     if count:
         lines.append(f"  count: {count}")
     lines += [f'  start: "{start}"', f'  end: "{end}"']
+    if form in ("every3", "workdays"):
+        return lines  # the site's own rule dates for these: no exceptions to place
     stop = until or build + timedelta(days=300)
     rule = _rule_dates(repeat, day, first, week, stop, count or 400)
+    if form == "monthly" and rng.random() < 0.3:
+        topics = [d for d in rule if d > build][:3]
+        if topics:
+            lines.append("  sessions:")
+            for number, day_ in enumerate(topics, start=1):
+                lines += [f"    - date: {day_.isoformat()}", f"      title: {rng.choice(TOPICS)} ({number})"]
+            rule = [d for d in rule if d not in topics]
     future = [d for d in rule if d > build]
     pause = None
     if len(future) > 6 and rng.random() < 0.25:
@@ -482,7 +523,9 @@ def generate(
 
     town_names = {slug: name for slug, name, _, _ in towns}
     town_of = {slug: town_names[municipality] for slug, municipality in locations}
-    forms = ["weekly"] * 34 + ["biweekly"] * 12 + ["monthly"] * 14 + ["course"] * 28 + ["event"] * 12
+    forms = ["weekly"] * 31 + ["biweekly"] * 12 + ["monthly"] * 14 + ["course"] * 28 + ["event"] * 10
+    forms += ["every3"] * 1 + ["workdays"] * 1 + ["appointment"] * 2 + ["retreat"] * 1
+    meetings = {p.stem: _meetings(p) for p in TRAININGS.glob("*.yaml")}
     for index in range(offerings):
         form = rng.choice(forms)
         online = rng.random() < 0.04
@@ -505,10 +548,10 @@ def generate(
         text.append(f"location: {location}")
         if online:
             text.append("municipalities: [" + ", ".join(t[0] for t in rng.sample(towns, min(len(towns), 3))) + "]")
-        text += _schedule(rng, build_date, form)
+        text += _schedule(rng, build_date, form, meetings.get(training or ""))
         text.append(f"audience: [{rng.choice(AUDIENCES)}]")
         text.append("themes: [" + ", ".join(rng.sample(THEMES, 2)) + "]")
-        walk_in = not training and rng.random() < 0.6
+        walk_in = not training and form != "appointment" and rng.random() < 0.6
         text += ["join:", f"  how: {'binnenlopen' if walk_in else 'aanmelden'}"]
         if not walk_in:
             text.append(f"  contact: {'aanmelden-trainingen' if training else rng.choice(list(CONTACTS))}")

@@ -31,7 +31,8 @@ def reference_feeds(catalog, agenda) -> dict[str, bytes]:
 
     feeds = {urls.feed("alles"): one(visible)}
     for entry in visible:
-        feeds[urls.feed("activiteiten", entry.slug)] = one([entry], display.title(entry.offering, catalog))
+        if not entry.offering.schedule.appointment:  # no dates, no feed
+            feeds[urls.feed("activiteiten", entry.slug)] = one([entry], display.title(entry.offering, catalog))
     for m in network.municipalities:
         feeds[urls.feed("gemeenten", m.slug)] = one(
             [e for e in visible if m.slug in display.municipalities(e.offering, catalog)], m.name

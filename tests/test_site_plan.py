@@ -95,7 +95,7 @@ def test_only_shown_offerings_are_searchable(plan):
             "wrap-tweedaagse-amersfoort",
             "2 bijeenkomsten op donderdag en vrijdag, vanaf 7 januari 2027, 09:30 tot 16:30",
         ),
-        # Five days in a row: too many weekdays to name, so the first day says its own.
+        # Five days with four nights: when it starts and when it ends.
         ("wrap-retraite-woudenberg", "Van maandag 25 januari 2027 14:00 tot vrijdag 29 januari 16:00 (4 nachten)"),
     ],
 )

@@ -356,7 +356,8 @@ class _Checker:
                 self.at(
                     offering,
                     ("variant",),
-                    f"De training '{training.slug}' heeft geen variant '{offering.variant}'.{choose}",
+                    f"De variant '{offering.variant}' bestaat niet bij de training '{training.slug}' "
+                    f"(zie trainings/{training.slug}.yaml).{choose}",
                 )
         smallest = offering.min_participants or (training.min_participants if training else None)
         largest = offering.max_participants or (training.max_participants if training else None)

@@ -103,8 +103,8 @@ def rhythm(offering: Offering) -> str:
         dates = sorted(schedule.dates)
         weekdays = sorted({when.weekday() for when in dates})
         on = f" op {dutch.join([dutch.DAYS[number] for number in weekdays])}" if len(weekdays) <= 3 else ""
-        first_day = dutch.day(dates[0], weekday=not on, year=True)
-        return f"{count} bijeenkomsten{on}, vanaf {first_day}, {times}"
+        since = dutch.day(dates[0], weekday=not on, year=True)
+        return f"{count} bijeenkomsten{on}, vanaf {since}, {times}"
     days = _days_in_words(schedule)
     interval = 2 if schedule.repeat == "tweewekelijks" else schedule.interval or 1
     if schedule.repeat == "maandelijks":
