@@ -194,7 +194,10 @@ def baseline_project(tree: Path, folder: Path) -> None:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         training = trainings.get(data.get("training")) or {}
         schedule = data["schedule"]
-        dates = schedule.get("dates") or [f"{schedule['day']} vanaf {schedule['from']}"] * 12
+        if schedule.get("appointment"):
+            dates = [f"Op afspraak, op {schedule['day']}"]
+        else:
+            dates = schedule.get("dates") or [f"{schedule['day']} vanaf {schedule['from']}"] * 12
         lines = [
             f"# {data.get('title') or training['title']}",
             "",
