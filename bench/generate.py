@@ -481,6 +481,10 @@ def generate(
         network += [f"  - slug: {slug}", f"    name: {name}", f"    centre: [{lat}, {lon}]"]
     (out / "network.yaml").write_text("\n".join(network) + "\n", encoding="utf-8")
 
+    # The logo that network.yaml names lives in the content folder, as in the example.
+    (out / "assets").mkdir()
+    shutil.copyfile(REPO / "activities" / "assets" / "logo.svg", out / "assets" / "logo.svg")
+
     # The example's search words, so the build does the work of matching every offer to the topics.
     shutil.copyfile(REPO / "activities" / "zoekwoorden.yaml", out / "zoekwoorden.yaml")
 

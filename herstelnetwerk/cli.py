@@ -1,4 +1,4 @@
-"""Command line: ``python -m herstelnetwerk check`` and ``... schema``.
+"""Command line: ``python -m herstelnetwerk check``, ``... schema``, ``... docs`` and ``... nieuw-netwerk``.
 
 ``check`` reads and checks the content without building the site, prints every
 error and warning, and exits with 1 when there is an error. In GitHub Actions
@@ -105,6 +105,29 @@ def check(activities: Path, build_date: date, github: bool) -> int:
     return 0
 
 
+def _new_network(args: argparse.Namespace) -> int:
+    from .new_network import NewNetwork, NewNetworkError, write_new_network
+
+    new = NewNetwork(name=args.naam, region=args.regio, municipalities=args.gemeente, email=args.email)
+    if args.website:
+        new.site_url = args.website if args.website.endswith("/") else args.website + "/"
+    new.repository = args.opslagplaats
+    new.today = args.build_date or read_settings(Path.cwd(), folder=".").build_date
+    try:
+        written = write_new_network(args.map, new)
+    except NewNetworkError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for path in written:
+        print(path.as_posix())
+    print(
+        f"De map {args.map} is klaar. Pas de bestanden aan, controleer met: "
+        f"python -m herstelnetwerk check --activities {args.map}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m herstelnetwerk", description="Controleer de inhoud of maak de JSON Schemas."
@@ -124,7 +147,29 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path("docs/velden.md"), help="Het bestand (standaard: docs/velden.md)."
     )
     docs.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als het bestand niet klopt.")
+    starting = commands.add_parser(
+        "nieuw-netwerk", help="Maak een nieuwe map met de inhoud van een netwerk: klein, compleet en goedgekeurd."
+    )
+    starting.add_argument("map", type=Path, help="De nieuwe map (mag nog niet bestaan, of moet leeg zijn).")
+    starting.add_argument("--naam", required=True, help="De naam van het netwerk, zoals 'Herstelnetwerk Gooi'.")
+    starting.add_argument("--regio", required=True, help="De naam van de regio, zoals 'Gooi en Vechtstreek'.")
+    starting.add_argument(
+        "--gemeente",
+        action="append",
+        default=[],
+        help="Een gemeente van de regio; herhaal voor elke gemeente. Zonder: twee voorbeelden om te vervangen.",
+    )
+    starting.add_argument(
+        "--website", help="Het adres van de website (standaard: https://herstelnetwerk.example.org/)."
+    )
+    starting.add_argument("--email", help="Het e-mailadres van de coördinatie (een rol, geen persoon).")
+    starting.add_argument(
+        "--opslagplaats", help="Het adres van het project op GitHub of GitLab, voor de links naar de web-editor."
+    )
+    starting.add_argument("--build-date", type=_date, help="De datum van vandaag (JJJJ-MM-DD); standaard vandaag.")
     args = parser.parse_args(argv)
+    if args.command == "nieuw-netwerk":
+        return _new_network(args)
     if args.command == "docs":
         from .reference.field_docs import TEMPLATES, write
 

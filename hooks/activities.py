@@ -114,6 +114,12 @@ class Site:
         # Pages without a description of their own (and shared links of them) say what the network is.
         config.site_description = escape(self.plan.data.network.tagline or self.plan.name)
         config.extra["share"] = self.plan.share
+        # The network's own logo and favicon, which ``on_files`` adds from its content folder
+        # (without them: no logo, and the theme's neutral favicon).
+        if self.plan.logo:
+            config.theme["logo"] = self.plan.logo
+        if self.plan.favicon:
+            config.theme["favicon"] = self.plan.favicon
         config.extra["content_security_policy"] = outputs.PREVIEW_POLICY if self.serving else outputs.POLICY
         self._stop_outputs()
         self.outputs = outputs.OutputsRun(self.site_dir, self.plan)
@@ -150,7 +156,7 @@ class Site:
             env.bytecode_cache = self.preview.templates
         # Every page's Markdown is rendered by now: the hand-written pages' texts are known.
         try:
-            self._outputs().send(self.hand_written.records(files, self.pages))
+            self._outputs().send(self.hand_written.records(files, self.pages, self.plan))
         except outputs.BackgroundError as error:
             raise PluginError(f"{BACKGROUND_FAILED}: {error}") from None
         return env

@@ -51,13 +51,16 @@ def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
         pages[src_uri] = planned
     for path, text in plan.files.items():
         files.append(File.generated(config, path, content=text))
+    for path, data in plan.pictures.items():
+        files.append(File.generated(config, path, content=data))
     for path, source in plan.copies.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return pages
 
 
 class HandWrittenRecords:
-    """The finder's records of the hand-written pages without a template of their own (overview pages have one).
+    """The finder's records of the hand-written pages; of those with a template of their own (overview pages),
+    only the ones the plan gives a text (``SitePlan.hub_record_text``: the about page).
 
     Kept by source path: a dirty build skips reading a page that did not change
     (its content is then None), and its record from before still holds.
@@ -66,16 +69,16 @@ class HandWrittenRecords:
     def __init__(self) -> None:
         self._by_source: dict[str, SearchRecord | None] = {}
 
-    def records(self, files: Files, generated: dict[str, PlannedPage]) -> list[SearchRecord]:
+    def records(self, files: Files, generated: dict[str, PlannedPage], plan: SitePlan) -> list[SearchRecord]:
         found = []
         for file in files.documentation_pages():
             page = file.page
             if file.src_uri in generated or page is None:
                 continue
             if page.content is not None:
-                template = page.meta.get("template")
+                before = plan.hub_record_text(page.meta.get("hub", "")) if page.meta.get("template") else ""
                 self._by_source[file.src_uri] = (
-                    None if template else page_record(file.url, page.title or "", page.content)
+                    None if before is None else page_record(file.url, page.title or "", before + page.content)
                 )
             if (record := self._by_source.get(file.src_uri)) is not None:
                 found.append(record)

@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = date(2026, 11, 23)
 
 
-def network(edit_url: str | None, new_file_url: str | None = None) -> Network:
-    repository = Repository(edit_url=edit_url, new_file_url=new_file_url) if edit_url else None
+def network(edit_url: str | None, new_file_url: str | None = None, folder: str | None = None) -> Network:
+    repository = Repository(edit_url=edit_url, new_file_url=new_file_url, folder=folder) if edit_url else None
     return Network(
         name="N",
         region="R",
@@ -40,32 +40,55 @@ def network(edit_url: str | None, new_file_url: str | None = None) -> Network:
 
 
 def test_edit_url_is_the_edit_address_plus_the_path_from_the_repository_root(tmp_path: Path):
-    source = tmp_path / "activities" / "offerings" / "inloop.yaml"
+    content = tmp_path / "activities"
+    source = content / "offerings" / "inloop.yaml"
     for base in ("https://github.com/org/site/edit/main/", "https://github.com/org/site/edit/main"):
+        folder = editing.folder_in_repository(network(base), content, tmp_path)
+        assert folder == "activities"
         assert (
-            editing.edit_url(network(base), source, tmp_path)
+            editing.edit_url(network(base), source, content, folder)
             == "https://github.com/org/site/edit/main/activities/offerings/inloop.yaml"
         )
 
 
 def test_edit_url_works_for_gitlab_addresses(tmp_path: Path):
-    source = tmp_path / "inhoud" / "locations" / "de-brink.yaml"
+    content = tmp_path / "inhoud"
+    source = content / "locations" / "de-brink.yaml"
     assert (
-        editing.edit_url(network("https://gitlab.example.org/groep/site/-/edit/main/"), source, tmp_path)
+        editing.edit_url(network("https://gitlab.example.org/groep/site/-/edit/main/"), source, content, "inhoud")
         == "https://gitlab.example.org/groep/site/-/edit/main/inhoud/locations/de-brink.yaml"
     )
 
 
-def test_no_edit_url_without_repository_or_outside_the_repository(tmp_path: Path):
-    inside = tmp_path / "repo" / "activities" / "offerings" / "x.yaml"
-    assert editing.edit_url(network(None), inside, tmp_path / "repo") is None
+def test_the_content_folder_is_found_in_its_git_checkout_wherever_it_is(tmp_path: Path):
+    checkout = tmp_path / "elders" / "netwerk-site"
+    content = checkout / "inhoud" / "gooi"
+    content.mkdir(parents=True)
+    (checkout / ".git").mkdir()
+    base = "https://github.com/o/r/edit/main/"
+    assert editing.folder_in_repository(network(base), content, REPO) == "inhoud/gooi"
     assert (
-        editing.edit_url(
-            network("https://github.com/o/r/edit/main/"), tmp_path / "elders" / "x.yaml", tmp_path / "repo"
-        )
-        is None
+        editing.edit_url(network(base), content / "offerings" / "x.yaml", content, "inhoud/gooi")
+        == "https://github.com/o/r/edit/main/inhoud/gooi/offerings/x.yaml"
     )
-    assert editing.edit_url(network("https://github.com/o/r/edit/main/"), inside, None) is None
+
+
+def test_the_folder_written_in_network_yaml_wins_and_a_folder_of_its_own_is_the_top(tmp_path: Path):
+    content = tmp_path / "los"
+    content.mkdir()
+    base = "https://github.com/o/r/edit/main/"
+    assert editing.folder_in_repository(network(base, folder="netwerk"), content, REPO) == "netwerk"
+    assert editing.folder_in_repository(network(base, folder="."), REPO / "activities", REPO) == ""
+    assert editing.folder_in_repository(network(base), content, REPO) == ""  # no checkout: it is one of its own
+    assert editing.edit_url(network(base), content / "offerings" / "x.yaml", content, "") == f"{base}offerings/x.yaml"
+
+
+def test_no_edit_url_without_repository_or_outside_the_content_folder(tmp_path: Path):
+    content = tmp_path / "repo" / "activities"
+    inside = content / "offerings" / "x.yaml"
+    assert editing.folder_in_repository(network(None), content, tmp_path / "repo") is None
+    assert editing.edit_url(network(None), inside, content, None) is None
+    assert editing.edit_url(network("https://github.com/o/r/edit/main/"), tmp_path / "x.yaml", content, "") is None
 
 
 def test_new_file_url_on_github_fills_in_filename_and_value():
@@ -103,7 +126,7 @@ def test_no_new_file_url_without_a_new_file_address():
 
 def test_new_item_url_carries_the_template_with_its_schema_path_from_the_target_folder():
     catalog = load_catalog(REPO / "activities", BUILD_DATE).catalog
-    url = editing.new_item_url(catalog.network, REPO / "activities", REPO)
+    url = editing.new_item_url(catalog.network, REPO / "activities", "activities", REPO)
     value = parse_qs(urlsplit(url).query)["value"][0]
     template = (REPO / "templates" / "activiteit.yaml").read_text(encoding="utf-8")
     first, rest = value.split("\n", 1)
@@ -218,13 +241,27 @@ def test_pages_with_editor_links_never_show_a_provider(site, catalog):
             assert provider not in html, (page, provider)
 
 
-def test_content_outside_the_repository_gets_no_edit_links(tmp_path: Path):
+def test_content_outside_the_repository_links_to_its_own_place_in_its_repository(tmp_path: Path):
     content = tmp_path / "inhoud"
     shutil.copytree(REPO / "activities", content)
+    network_file = content / "network.yaml"
+    text = network_file.read_text(encoding="utf-8")
+    network_file.write_text(text.replace("repository:\n", "repository:\n  folder: regio/eemland\n"), encoding="utf-8")
     out = tmp_path / "site"
     result = mkdocs_build(out, activities=content)
     assert result.returncode == 0, result.stderr
     html = (out / "activiteiten" / "inloop-de-lindeboom" / "index.html").read_text(encoding="utf-8")
     assert "Inloop in De Lindeboom" in html
-    assert Links(html).named("Bewerk deze pagina") == []
-    assert 'class="md-grid hn-edit"' not in html
+    ((href, _),) = Links(html).named("Bewerk deze pagina")
+    assert (
+        href
+        == "https://github.com/herstelnetwerk-eemland/site/edit/main/regio/eemland/offerings/inloop-de-lindeboom.yaml"
+    )
+    about = (out / "over" / "index.html").read_text(encoding="utf-8")
+    ((new, _),) = Links(about).named("Nieuwe activiteit toevoegen")
+    assert urlsplit(new).path == "/herstelnetwerk-eemland/site/new/main/regio/eemland/offerings"
+    # The template's $schema path would lead out of that repository: the new file goes without it.
+    value = parse_qs(urlsplit(new).query)["value"][0]
+    assert "$schema" not in value
+    assert value == (REPO / "templates" / "activiteit.yaml").read_text(encoding="utf-8").split("\n", 1)[1].lstrip("\n")
+    assert "Aanbod doorgeven" in about

@@ -146,7 +146,7 @@ MISTAKES = [
     ),
     pytest.param(
         changed("      type: [coaching]", "      themes: [mentaal-welzijn]"),
-        [(5, f"'mentaal-welzijn' kan hier niet. Kies uit: {THEMES}.")],
+        [(5, f"'mentaal-welzijn' kan hier niet. Kies uit: {THEMES}. Bedoel je 'mentaal-welbevinden'?")],
         id="unknown-theme",
     ),
     pytest.param(
@@ -304,7 +304,7 @@ MISTAKES = [
         [
             (3, "Schrijf zoekwoorden met kleine letters: 'angst' in plaats van 'Angst'."),
             (3, "'x' is te kort voor een zoekwoord. Gebruik minstens 2 tekens."),
-            (10, f"'naaste' kan hier niet. Kies uit: {AUDIENCES}."),
+            (10, f"'naaste' kan hier niet. Kies uit: {AUDIENCES}. Bedoel je 'naasten'?"),
         ],
         id="every-mistake-at-once",
     ),

@@ -430,8 +430,8 @@ def test_every_wrong_item_of_a_list_is_reported_in_one_check(make_content):
     problems = problems_of(make_content, offerings={"inloop": text})
     choices = "iedereen, naasten, jongvolwassenen, migratieachtergrond, verslavingservaring, ervaringswerkers"
     assert [(p.line, p.message) for p in problems] == [
-        (4, f"'iederen' kan hier niet. Kies uit: {choices}."),
-        (4, f"'naaste' kan hier niet. Kies uit: {choices}."),
+        (4, f"'iederen' kan hier niet. Kies uit: {choices}. Bedoel je 'iedereen'?"),
+        (4, f"'naaste' kan hier niet. Kies uit: {choices}. Bedoel je 'naasten'?"),
     ]
 
 

@@ -4,7 +4,7 @@
 // of this same site. The position from "Gebruik mijn locatie" is used here to
 // sort the results and is never sent anywhere, stored or put in the address.
 //
-// The address holds the search (q=...&gemeente=soest&binnenlopen=ja), so a
+// The address holds the search (q=...&gemeente=...&binnenlopen=ja), so a
 // search can be shared, reloaded, and walked back with the back button.
 //
 // The index is split so a search downloads little on a large network: a general

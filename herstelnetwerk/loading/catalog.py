@@ -7,18 +7,31 @@ list of warnings, or raises ``ContentError`` with every problem in every file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import contrast
+from . import contrast, pictures
 from . import schedule as sched
+from . import vocabulary as v
 from .errors import ContentError, Problem
-from .fields import SLUG_RE, Context, is_safe_link
+from .fields import SLUG_RE, Context, is_safe_link, nearest
 from .media import share_image
-from .model import Catalog, Location, Network, NewsItem, Offering, SearchTopic, SearchWords, Training, Variant
+from .model import (
+    AUDIENCE_LIST,
+    THEME_LIST,
+    Catalog,
+    Location,
+    Network,
+    NewsItem,
+    Offering,
+    SearchTopic,
+    SearchWords,
+    Training,
+    Variant,
+)
 from .news import read_news
 from .parse import Walker
 from .words import words_of
@@ -49,12 +62,12 @@ class ParseCache:
     def __init__(self) -> None:
         self._entries: dict[tuple[Path, type], tuple[tuple, Any]] = {}
 
-    def get(self, path: Path, cls: type, build_date: date) -> Any:
+    def get(self, path: Path, cls: type, key: tuple) -> Any:
         entry = self._entries.get((path, cls))
-        return entry[1] if entry is not None and entry[0] == _stamp(path, build_date) else None
+        return entry[1] if entry is not None and entry[0] == _stamp(path, key) else None
 
-    def put(self, path: Path, cls: type, build_date: date, result: Any) -> None:
-        self._entries[(path, cls)] = (_stamp(path, build_date), result)
+    def put(self, path: Path, cls: type, key: tuple, result: Any) -> None:
+        self._entries[(path, cls)] = (_stamp(path, key), result)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -65,12 +78,13 @@ def _inside(path: Path, root: Path) -> bool:
         return True
 
 
-def _stamp(path: Path, build_date: date) -> tuple:
+def _stamp(path: Path, key: tuple) -> tuple:
+    """The file's size and time, and what else its parsed form depends on (``Context.cache_key``)."""
     try:
         stat = path.stat()
     except OSError:
-        return (None, build_date)
-    return (stat.st_mtime_ns, stat.st_size, build_date)
+        return (None, key)
+    return (stat.st_mtime_ns, stat.st_size, key)
 
 
 class _Checker:
@@ -85,11 +99,13 @@ class _Checker:
         # values could still be read: they are cross-checked too, so one build
         # reports everything, but a missing title is not blamed on top of 'titel'.
         self.flawed: set[Path] = set()
+        self.pictures = pictures.Pictures()
 
     # -- reading ---------------------------------------------------------
 
     def read(self, path: Path, cls: type) -> Any:
-        cached = self.cache.get(path, cls, self.ctx.build_date) if self.cache is not None else None
+        key = self.ctx.cache_key()
+        cached = self.cache.get(path, cls, key) if self.cache is not None else None
         if cached is not None:
             doc, problems, item, walker_problems = cached
         else:
@@ -100,7 +116,7 @@ class _Checker:
                 item = walker.block(cls, doc.data, (), " (het hele bestand)")
                 walker_problems = walker.problems
             if self.cache is not None:
-                self.cache.put(path, cls, self.ctx.build_date, (doc, problems, item, walker_problems))
+                self.cache.put(path, cls, key, (doc, problems, item, walker_problems))
         self.problems.extend(problems)
         if doc is None:
             return None
@@ -196,6 +212,37 @@ class _Checker:
             if municipality.slug in seen:
                 at(("municipalities", index), f"De gemeente '{municipality.slug}' staat twee keer in de lijst.")
             seen.add(municipality.slug)
+        self.check_own_values(network, at)
+        texts: list[tuple[tuple, str | None]] = [
+            (("tagline",), network.tagline),
+            (("intro",), network.intro),
+            (("about",), network.about),
+        ]
+        for where, text in texts:
+            for message in text_problems(text or "", *_contact_details(network)):
+                at(where, message)
+        self.pictures = pictures.network_pictures(network, doc, self.root)
+        self.problems.extend(self.pictures.problems)
+
+    def check_own_values(self, network: Network, at: Callable[[tuple, str], None]) -> None:
+        """The network's own audiences and themes: each code once, and none that the fixed list has already."""
+        lists = [
+            (AUDIENCE_LIST, [own.slug for own in network.audiences], v.AUDIENCES),
+            (THEME_LIST, [own.slug for own in network.themes], v.THEMES),
+        ]
+        for name, slugs, fixed in lists:
+            fixed_keys = dict(fixed)
+            seen: set[str] = set()
+            for index, slug in enumerate(slugs):
+                if slug in fixed_keys:
+                    at(
+                        (name, index, "slug"),
+                        f"'{slug}' staat al in de vaste lijst ({fixed_keys[slug]}). "
+                        "Haal dit blok weg: je kunt de code zo gebruiken.",
+                    )
+                elif slug in seen:
+                    at((name, index, "slug"), f"De code '{slug}' staat twee keer in {name}. Haal er één weg.")
+                seen.add(slug)
 
     def search_words(self) -> list[SearchTopic]:
         """The topics of zoekwoorden.yaml, checked; none when there is no such file (or it has errors)."""
@@ -400,8 +447,7 @@ class _Checker:
             )
 
     def check_texts(self, network: Network, items: Iterable[Any]) -> None:
-        allowed = {c.email.lower() for c in network.contacts.values() if c.email}
-        allowed_phones = {re.sub(r"\D", "", c.phone) for c in network.contacts.values() if c.phone}
+        allowed, allowed_phones = _contact_details(network)
         for item in items:
             for where, text in _free_texts(item):
                 if not text:
@@ -419,12 +465,20 @@ def group_size_problem(smallest: int | None, largest: int | None) -> str | None:
     return None
 
 
-def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
-    import difflib
+def _contact_details(network: Network) -> tuple[set[str], set[str]]:
+    """The e-mail addresses and phone numbers (digits only) a text may name: the network's roles."""
+    emails = {c.email.lower() for c in network.contacts.values() if c.email}
+    phones = {re.sub(r"\D", "", c.phone) for c in network.contacts.values() if c.phone}
+    return emails, phones
 
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f" Bedoel je '{close[0]}'?" if close else ""
-    return f"De {what} '{value}' bestaat niet (zie {place}).{hint} {extra}".rstrip()
+
+# Dutch nouns take 'de' or 'het': "het contact", "de locatie".
+_ARTICLES = {"contact": "Het"}
+
+
+def _unknown(what: str, value: str, known: list[str], place: str, extra: str = "") -> str:
+    article = _ARTICLES.get(what, "De")
+    return f"{article} {what} '{value}' bestaat niet (zie {place}).{nearest(value, known)} {extra}".rstrip()
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
@@ -525,6 +579,7 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         network = checker.read(network_path, Network)
         if network is not None:
             checker.check_network(network, checker.documents[network_path])
+            checker.ctx.extra_choices = network.extra_choices()  # the offerings may use the network's own values
     items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
     search_topics = checker.search_words()
     if network is None:
@@ -534,7 +589,15 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
     checker.documents.update(news_documents)
     image, image_problems = share_image(root)
     checker.problems.extend(image_problems)
-    catalog = Catalog(network=network, root=root, search_topics=search_topics, news=news, share_image=image, **items)
+    catalog = Catalog(
+        network=network,
+        root=root,
+        search_topics=search_topics,
+        pictures=checker.pictures.files,
+        news=news,
+        share_image=image,
+        **items,
+    )
     for location in catalog.locations.values():
         checker.check_location(network, location)
     for training in catalog.trainings.values():

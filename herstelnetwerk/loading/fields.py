@@ -28,6 +28,12 @@ class Context:
     """What parsing needs besides the value itself."""
 
     build_date: date
+    # A network's own values added to a list of choices (its audiences, its themes), by list name.
+    extra_choices: dict[str, tuple[tuple[str, str], ...]] = dataclasses.field(default_factory=dict)
+
+    def cache_key(self) -> tuple:
+        """What a parsed file depends on besides its own bytes."""
+        return (self.build_date, tuple(sorted(self.extra_choices.items())))
 
 
 def _describe(value: Any) -> str:
@@ -393,6 +399,39 @@ class Choice(Kind):
 
     def label(self) -> str:
         return "keuze"
+
+
+def nearest(value: str, known: list[str]) -> str:
+    """`` Bedoel je 'naasten'?`` for a value close to one of ``known``; else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f" Bedoel je '{close[0]}'?" if close else ""
+
+
+@dataclass(frozen=True)
+class NetworkChoice(Choice):
+    """One value from a fixed list, or from the network's own additions to it (``extra`` in network.yaml).
+
+    The additions are known only once network.yaml is read; the loader puts them
+    in the ``Context`` before it reads the other files.
+    """
+
+    extra: str = ""  # the list's name in network.yaml: "audiences" or "themes"
+    excluded: tuple[str, ...] = ()  # built-in values this field does not take
+
+    def parse(self, value: Any, ctx: Context) -> str:
+        text = _expect_text(value).strip()
+        allowed = [key for key, _ in self.choices] + [
+            key for key, _ in ctx.extra_choices.get(self.extra, ()) if key not in self.excluded
+        ]
+        if text not in allowed:
+            raise Invalid(f"{_describe(value)} kan hier niet. Kies uit: {', '.join(allowed)}.{nearest(text, allowed)}")
+        return text
+
+    def json_schema(self) -> dict:
+        # The network's own values are not known to the schema: an editor suggests the built-in ones.
+        return {"anyOf": [super().json_schema(), Slug("een eigen waarde").json_schema()]}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .fields import (
     Integer,
     ListOf,
     Markdown,
+    NetworkChoice,
     Pattern,
     Phone,
     Postcode,
@@ -36,6 +37,10 @@ from .fields import (
 )
 
 ONLINE = "online"
+# The lists of network.yaml that add values to a fixed list, and the fields that take them.
+AUDIENCE_LIST, THEME_LIST = "audiences", "themes"
+AUDIENCE = NetworkChoice(v.AUDIENCES, extra=AUDIENCE_LIST)
+THEME = NetworkChoice(v.THEMES, extra=THEME_LIST)
 
 
 @dataclass(frozen=True)
@@ -96,21 +101,48 @@ class Repository:
         "Webadres om een nieuw bestand te maken; de map komt erachter.",
         example="https://github.com/herstelnetwerk/site/new/main/",
     )
+    folder: str | None = spec(
+        Pattern(
+            r"\.|[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*",
+            "Schrijf het pad van de map in de opslagplaats, zoals activities, of een punt (.) als de map "
+            "met de inhoud bovenaan staat.",
+            200,
+        ),
+        "Map in de opslagplaats",
+        "Waar de map met network.yaml in de opslagplaats staat, zoals activities; een punt (.) als hij "
+        "bovenaan staat. Weglaten: de site zoekt het zelf uit git, en anders: bovenaan.",
+        example="activities",
+    )
+
+
+# A picture in the content folder: a path of lower-case names, checked further when the content is loaded
+# (it must stay in the folder and be a safe .svg or .png: ``loading/pictures.py``).
+PICTURE = Pattern(
+    r"[a-z0-9_-][a-z0-9_.-]*(?:/[a-z0-9_-][a-z0-9_.-]*)*\.(?:svg|png)",
+    "Geef het pad van een .svg- of .png-bestand in de map met de inhoud, zoals assets/logo.svg.",
+    120,
+)
 
 
 @dataclass
 class Brand:
     logo: str | None = spec(
-        Pattern(r"[a-z0-9_/.-]+\.(?:svg|png)", "Geef het pad van een .svg- of .png-bestand in content/.", 120),
+        PICTURE,
         "Logo",
-        "Pad naar het logo in de map content/.",
+        "Pad naar het logo (.svg of .png) in de map met de inhoud, naast network.yaml.",
+        example="assets/logo.svg",
+    )
+    favicon: str | None = spec(
+        PICTURE,
+        "Pictogram",
+        "Pad naar het pictogram in het tabblad van de browser (.svg of .png). Weglaten: het logo.",
         example="assets/logo.svg",
     )
     primary_color: str = spec(
         Color,
         "Hoofdkleur",
-        "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn.",
-        default="#1d5c63",
+        "Kleur van de balk bovenaan; witte tekst moet er goed op leesbaar zijn. Weglaten: een rustig grijsblauw.",
+        default="#3b4a59",
         example="#1d5c63",
     )
     accent_color: str = spec(
@@ -120,6 +152,29 @@ class Brand:
         default="#9c4a1a",
         example="#9c4a1a",
     )
+
+
+@dataclass
+class OwnAudience:
+    slug: str = spec(
+        Slug("de doelgroep-code"), "Code", "Korte code in kleine letters.", required=True, example="medewerkers"
+    )
+    label: str = spec(Text(80), "Naam", "Zo staat de doelgroep op de website.", required=True, example="Medewerkers")
+    for_professionals: bool | None = spec(
+        Boolean(),
+        "Voor professionals",
+        "ja: mensen die het werk doen (betaald of als vrijwilliger), geen bewoners. Aanbod alleen voor hen "
+        "staat op de website apart, onder 'Voor ervaringswerkers en professionals'.",
+        example="nee",
+    )
+
+
+@dataclass
+class OwnTheme:
+    slug: str = spec(
+        Slug("de thema-code"), "Code", "Korte code in kleine letters.", required=True, example="werk-en-scholing"
+    )
+    label: str = spec(Text(80), "Naam", "Zo staat het thema op de website.", required=True, example="Werk en scholing")
 
 
 @dataclass
@@ -146,7 +201,30 @@ class Network:
     municipalities: list[Municipality] = spec(
         ListOf(Municipality, max_items=400), "Gemeenten", "De gemeenten van de regio.", required=True
     )
-    tagline: str | None = spec(Text(200), "Ondertitel", "Eén zin over het netwerk.")
+    tagline: str | None = spec(Text(200), "Ondertitel", "Eén zin over het netwerk, bovenaan de startpagina.")
+    intro: str | None = spec(
+        Markdown(3000),
+        "Welkom",
+        "De tekst bovenaan de startpagina, onder de ondertitel. Weglaten: een korte algemene tekst met de regio.",
+    )
+    about: str | None = spec(
+        Markdown(),
+        "Over het netwerk",
+        "De tekst van de pagina 'Over het netwerk': wie meedoen, wat het netwerk wil. "
+        "Het contact van het netwerk en de uitleg over privacy staan er vanzelf onder.",
+    )
+    audiences: list[OwnAudience] = spec(
+        ListOf(OwnAudience, max_items=30),
+        "Eigen doelgroepen",
+        "Doelgroepen die het netwerk zelf toevoegt aan de vaste lijst, met hun naam op de website.",
+        default_factory=list,
+    )
+    themes: list[OwnTheme] = spec(
+        ListOf(OwnTheme, max_items=30),
+        "Eigen thema's",
+        "Thema's die het netwerk zelf toevoegt aan de vaste lijst, met hun naam op de website.",
+        default_factory=list,
+    )
     repository: Repository | None = spec(Repository, "Opslagplaats", "Waar de bestanden online te bewerken zijn.")
     brand: Brand = spec(Brand, "Huisstijl", "Logo en kleuren.", default_factory=Brand)
     review_after_days: int = spec(
@@ -166,6 +244,26 @@ class Network:
 
     def municipality(self, slug: str) -> Municipality | None:
         return self._by_slug.get(slug)
+
+    # The value lists with the network's own additions, in the order the site lists them.
+    @cached_property
+    def audience_choices(self) -> tuple[tuple[str, str], ...]:
+        return v.AUDIENCES + tuple((own.slug, own.label) for own in self.audiences)
+
+    @cached_property
+    def theme_choices(self) -> tuple[tuple[str, str], ...]:
+        return v.THEMES + tuple((own.slug, own.label) for own in self.themes)
+
+    @cached_property
+    def professional_audiences(self) -> frozenset[str]:
+        return v.PROFESSIONAL_AUDIENCES | {own.slug for own in self.audiences if own.for_professionals}
+
+    def extra_choices(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The network's own values for ``NetworkChoice`` fields, by list name."""
+        return {
+            AUDIENCE_LIST: tuple((own.slug, own.label) for own in self.audiences),
+            THEME_LIST: tuple((own.slug, own.label) for own in self.themes),
+        }
 
     @cached_property
     def _by_slug(self) -> dict[str, Municipality]:
@@ -265,7 +363,10 @@ class Training:
     )
     led_by: str | None = spec(Choice(v.LED_BY), "Begeleiding", "Wie de training geeft.", example="ervaringsdeskundigen")
     audience: list[str] = spec(
-        ListOf(Choice(v.AUDIENCES)), "Voor wie", "Voor wie de training is.", default_factory=lambda: ["iedereen"]
+        ListOf(AUDIENCE),
+        "Voor wie",
+        "Voor wie de training is: uit de lijst, of een eigen doelgroep uit network.yaml.",
+        default_factory=lambda: ["iedereen"],
     )
     prerequisites: list[str] = spec(
         ListOf(Slug("de training")), "Eerst gevolgd", "Trainingen die je eerst moet volgen.", default_factory=list
@@ -277,7 +378,10 @@ class Training:
         default_factory=list,
     )
     themes: list[str] = spec(
-        ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
+        ListOf(THEME),
+        "Thema's",
+        "Dimensies van positieve gezondheid, of eigen thema's uit network.yaml.",
+        default_factory=list,
     )
     mind_block: str | None = spec(Choice(v.MIND_BLOCKS), "Bouwsteen", "MIND-bouwsteen voor herstel en participatie.")
     variants: list[Variant] = spec(
@@ -481,14 +585,18 @@ class Offering:
         default_factory=list,
     )
     audience: list[str] = spec(
-        ListOf(Choice(v.AUDIENCES)),
+        ListOf(AUDIENCE),
         "Voor wie",
-        "Voor wie de activiteit is. Alleen ervaringswerkers? Dan staat hij op de website apart,"
+        "Voor wie de activiteit is: uit de lijst, of een eigen doelgroep uit network.yaml. "
+        "Alleen ervaringswerkers? Dan staat hij op de website apart,"
         " onder 'Voor ervaringswerkers en professionals'.",
         default_factory=lambda: ["iedereen"],
     )
     themes: list[str] = spec(
-        ListOf(Choice(v.THEMES)), "Thema's", "Dimensies van positieve gezondheid.", default_factory=list
+        ListOf(THEME),
+        "Thema's",
+        "Dimensies van positieve gezondheid, of eigen thema's uit network.yaml.",
+        default_factory=list,
     )
     cost: str = spec(Text(120), "Kosten", "Standaard gratis.", default="gratis", example="gratis")
     first_time: str | None = spec(
@@ -587,9 +695,7 @@ MAX_SEARCH_WORDS = 50
 class TopicFit:
     """Which offers fit a topic: an offer fits when it matches any one of the lists."""
 
-    themes: list[str] = spec(
-        ListOf(Choice(v.THEMES)), "Thema's", "Aanbod met een van deze thema's past.", default_factory=list
-    )
+    themes: list[str] = spec(ListOf(THEME), "Thema's", "Aanbod met een van deze thema's past.", default_factory=list)
     types: list[str] = spec(
         ListOf(Choice(v.OFFERING_TYPES)),
         "Soorten",
@@ -598,7 +704,7 @@ class TopicFit:
         key="type",
     )
     audiences: list[str] = spec(
-        ListOf(Choice(FIT_AUDIENCES)),
+        ListOf(NetworkChoice(FIT_AUDIENCES, extra=AUDIENCE_LIST)),
         "Voor wie",
         "Aanbod voor een van deze groepen past. Niet iedereen: dat is bijna al het aanbod.",
         default_factory=list,
@@ -656,6 +762,15 @@ class SearchWords:
     )
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture of the network (its logo, its favicon), read from the content folder and checked."""
+
+    role: str  # "logo" or "favicon"
+    suffix: str  # ".svg" or ".png"
+    data: bytes
+
+
 @dataclass
 class Catalog:
     """Everything the content describes, validated and cross-checked."""
@@ -667,6 +782,8 @@ class Catalog:
     root: Path
     # From zoekwoorden.yaml; empty when the network has none.
     search_topics: list[SearchTopic] = field(default_factory=list)
+    # The logo and favicon by role, checked (``loading/pictures.py``); none when network.yaml names none.
+    pictures: dict[str, Picture] = field(default_factory=dict)
     # From nieuws/, newest first; empty when the network has none.
     news: list[NewsItem] = field(default_factory=list)
     # delen.png, the network's image for shared links (None: none).

@@ -44,7 +44,6 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Component, Event, vDuration
 
-from ..loading import vocabulary as v
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
 from ..loading.schedule import Session, expand, first_date, in_break, last_day, local, rule_dates
@@ -119,7 +118,7 @@ def iter_feeds(catalog: Catalog, agenda: Agenda, site_url: str) -> Iterator[tupl
         )
     for slug, training in sorted(catalog.trainings.items()):
         yield feed(urls.feed("trainingen", slug), by_training.get(slug, []), training.title)
-    for slug, label in v.THEMES:
+    for slug, label in network.theme_choices:
         yield feed(urls.feed("thema", slug), by_theme.get(slug, []), label)
 
 

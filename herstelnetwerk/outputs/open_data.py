@@ -34,7 +34,7 @@ from ..loading.model import Location
 from ..loading.vocabulary import LANGUAGES
 from ..planning import display, urls
 from ..planning.open_data import CSV_FILE, EXPORT_VERSION, HSDS_FILE, HSDS_VERSION, SESSION_DAYS
-from ..planning.site_data import AUDIENCE_LABELS, JOIN_LABELS, THEME_LABELS, SiteData
+from ..planning.site_data import BY_AUDIENCE, BY_THEME, JOIN_LABELS, SiteData
 from ..planning.views import ACCESS_FACTS
 
 CSV_COLUMNS = (
@@ -155,7 +155,7 @@ def service(data: SiteData, entry: Entry) -> dict[str, Any]:
         "status": "active",
         "application_process": application,
         "fees_description": offering.cost,
-        "eligibility_description": ", ".join(AUDIENCE_LABELS[a] for a in offering.audience),
+        "eligibility_description": ", ".join(data.label(BY_AUDIENCE, a) for a in offering.audience),
         "assured_date": offering.last_checked.isoformat(),
         "languages": [
             {"id": _id(data, "taal", entry.slug, code), "name": LANGUAGES[code], "code": code}
@@ -206,10 +206,10 @@ def service(data: SiteData, entry: Entry) -> dict[str, Any]:
             {
                 "id": _id(data, "thema", entry.slug, theme),
                 "link_entity": "service",
-                "value": THEME_LABELS[theme],
+                "value": data.label(BY_THEME, theme),
                 "taxonomy_term": {
                     "id": _id(data, "thema", theme),
-                    "name": THEME_LABELS[theme],
+                    "name": data.label(BY_THEME, theme),
                     "description": "Dimensie van positieve gezondheid",
                 },
             }
@@ -291,8 +291,8 @@ def csv_export(data: SiteData) -> bytes:
             contact.phone or "" if contact else "",
             offering.cost,
             "ja" if offering.is_free else "nee",
-            ", ".join(AUDIENCE_LABELS[a] for a in offering.audience),
-            ", ".join(THEME_LABELS[t] for t in offering.themes),
+            ", ".join(data.label(BY_AUDIENCE, a) for a in offering.audience),
+            ", ".join(data.label(BY_THEME, t) for t in offering.themes),
             ", ".join(LANGUAGES[code] for code in offering.languages),
             offering.last_checked.isoformat(),
             data.network.site_url + urls.offering(entry.slug),

@@ -10,7 +10,6 @@ neutral brand and never shows which partner runs an activity.
 from __future__ import annotations
 
 from ..loading.model import Catalog, Location, Offering, Training
-from ..loading.vocabulary import PROFESSIONAL_AUDIENCES
 
 # The MIND building block whose participants are professionals by definition.
 TRAINING_OF_PROFESSIONALS = "scholing-professionals"
@@ -48,7 +47,7 @@ def for_professionals(offering: Offering, catalog: Catalog) -> bool:
     residents; so is a training on using your own experience (WMEE), which is
     for residents who may become peer workers.
     """
-    if offering.audience and set(offering.audience) <= PROFESSIONAL_AUDIENCES:
+    if offering.audience and set(offering.audience) <= catalog.network.professional_audiences:
         return True
     training = training_of(offering, catalog)
     return training is not None and training.mind_block == TRAINING_OF_PROFESSIONALS

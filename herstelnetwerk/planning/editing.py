@@ -3,7 +3,8 @@
 Every page of an offering, training or location links to its YAML file in the
 web editor, and the "about" page links to a new, pre-filled offering file. The
 addresses come from ``repository`` in network.yaml, so the same code works for
-GitHub, GitLab and Gitea:
+GitHub, GitLab and Gitea, wherever the content folder is on the machine that
+builds (``folder_in_repository`` finds its place in the repository):
 
 - edit: ``edit_url`` + the file's path from the repository root, e.g.
   ``https://github.com/org/site/edit/main/`` + ``activities/offerings/x.yaml``;
@@ -33,15 +34,45 @@ NEW_OFFERING_NAME = "nieuwe-activiteit.yaml"
 _SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(\S+)[ \t]*$", re.MULTILINE)
 
 
-def repo_path(source: Path | None, repo_root: Path | None) -> str | None:
-    """``source`` as a path from the repository root (``activities/offerings/x.yaml``), or None outside it."""
-    if source is None or repo_root is None:
+def git_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` with a ``.git`` (a folder, or a file in a worktree), if any."""
+    start = Path(start).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def folder_in_repository(network: Network, content_root: Path, repo_root: Path | None = None) -> str | None:
+    """Where the content folder stands in the network's repository: ``activities``, or ``""`` at the top.
+
+    None without ``repository`` in network.yaml (no links at all). The folder is,
+    in this order: ``repository.folder`` as written (``.`` for the top); the
+    content folder's path in the git checkout it is in; its path in
+    ``repo_root`` (the site's own folder, also when it is no checkout); else the
+    top, as for a network that keeps its folder as a repository of its own.
+    """
+    if network.repository is None:
+        return None
+    written = network.repository.folder
+    if written is not None:
+        return "" if written == "." else written.strip("/")
+    for root in (git_root(content_root), repo_root):
+        if root is not None and (found := _folder_in_repo(Path(content_root), Path(root))) is not None:
+            return "" if found == "." else found
+    return ""
+
+
+def repo_path(source: Path | None, content_root: Path, folder: str) -> str | None:
+    """``source`` as a path from the repository root (``activities/offerings/x.yaml``), or None outside the content."""
+    if source is None:
         return None
     source = Path(source)
-    folder = _folder_in_repo(source.parent, Path(repo_root))
-    if folder is None:
+    inner = _folder_in_repo(source.parent, Path(content_root))
+    if inner is None:
         return None
-    return source.name if folder == "." else f"{folder}/{source.name}"
+    parts = [part for part in (folder, "" if inner == "." else inner, source.name) if part]
+    return "/".join(parts)
 
 
 @lru_cache(maxsize=256)
@@ -58,10 +89,12 @@ def _join(base: str, path: str) -> str:
     return base.rstrip("/") + "/" + quote(path.strip("/"), safe="/")
 
 
-def edit_url(network: Network, source: Path | None, repo_root: Path | None) -> str | None:
-    """The web-editor address of the file ``source``; None without ``repository`` or outside the repository."""
-    path = repo_path(source, repo_root)
-    if network.repository is None or path is None:
+def edit_url(network: Network, source: Path | None, content_root: Path, folder: str | None) -> str | None:
+    """The web-editor address of the file ``source``; None without ``repository`` or outside the content folder."""
+    if network.repository is None or folder is None:
+        return None
+    path = repo_path(source, content_root, folder)
+    if path is None:
         return None
     return _join(network.repository.edit_url, path)
 
@@ -83,9 +116,15 @@ def new_file_url(network: Network, folder: str, filename: str, content: str | No
     return f"{base}?{urlencode(query)}"
 
 
-def template_for(template: Path, folder: Path) -> str:
-    """The text of ``template`` as it should read in ``folder``: its $schema path made relative to that folder."""
+def template_for(template: Path, folder: Path, repo_root: Path | None = None) -> str:
+    """The text of ``template`` as it should read in ``folder``: its $schema path made relative to that folder.
+
+    With ``repo_root`` (where the schemas are) and a folder outside it, the
+    $schema line goes: a path out of the network's repository leads nowhere.
+    """
     text = template.read_text(encoding="utf-8")
+    if repo_root is not None and _folder_in_repo(Path(folder), Path(repo_root)) is None:
+        return _SCHEMA_LINE.sub("", text, count=1).lstrip("\n")
 
     def rebase(match: re.Match) -> str:
         target = (template.parent / match.group(2)).resolve()
@@ -97,18 +136,23 @@ def template_for(template: Path, folder: Path) -> str:
 
 def new_item_url(
     network: Network,
-    activities_root: Path,
+    content_root: Path,
+    folder: str | None,
     repo_root: Path | None,
     kind: str = "offerings",
     filename: str = NEW_OFFERING_NAME,
 ) -> str | None:
-    """The "add a new offering" link: the web editor in ``activities/offerings`` with the template filled in."""
-    if repo_root is None:
-        return None
-    folder_path = Path(activities_root) / kind
-    folder = repo_path(folder_path, repo_root)
+    """The "add a new offering" link: the web editor in the content's ``offerings/``, with the template filled in.
+
+    The template is the site's own (``templates/`` in ``repo_root``).
+    """
     if folder is None:
         return None
-    template = Path(repo_root) / TEMPLATES_DIR / f"{TEMPLATES[kind]}.yaml"
-    content = template_for(template, folder_path) if template.is_file() else None
-    return new_file_url(network, folder, filename, content)
+    target = "/".join(part for part in (folder, kind) if part)
+    template = Path(repo_root) / TEMPLATES_DIR / f"{TEMPLATES[kind]}.yaml" if repo_root is not None else None
+    content = (
+        template_for(template, Path(content_root) / kind, repo_root)
+        if template is not None and template.is_file()
+        else None
+    )
+    return new_file_url(network, target, filename, content)

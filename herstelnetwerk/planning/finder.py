@@ -9,7 +9,7 @@ from typing import Any
 from ..loading import vocabulary as v
 from . import filters, urls
 from .search import FINDER_DAYS, municipality_index
-from .site_data import BY_THEME, BY_TYPE, SiteData
+from .site_data import BY_AUDIENCE, BY_THEME, BY_TYPE, SiteData
 from .views import Link
 
 # Up to this many municipalities the finder searches all of them when none is chosen
@@ -121,9 +121,9 @@ def finder_page(data: SiteData) -> FinderView:
         last_date=(data.agenda.build_date + timedelta(days=FINDER_DAYS - 1)).isoformat(),
         groups=[
             FilterGroup(filters.MUNICIPALITY, "Gemeente", _options(municipalities)),
-            FilterGroup(filters.TYPE, "Wat wil je doen?", _options(v.OFFERING_TYPES)),
-            FilterGroup(filters.AUDIENCE, "Voor wie?", _options(v.AUDIENCES)),
-            FilterGroup(filters.THEME, "Waar wil je aan werken?", _options(v.THEMES)),
+            FilterGroup(filters.TYPE, "Wat wil je doen?", _options(data.choices(BY_TYPE))),
+            FilterGroup(filters.AUDIENCE, "Voor wie?", _options(data.choices(BY_AUDIENCE))),
+            FilterGroup(filters.THEME, "Waar wil je aan werken?", _options(data.choices(BY_THEME))),
         ],
         when=FilterGroup(
             filters.WHEN, "Wanneer?", _options(WHEN) + [Option(day, f"Op {day}") for day, _ in v.WEEKDAYS]
@@ -141,11 +141,19 @@ def finder_page(data: SiteData) -> FinderView:
             LinkGroup("Gemeenten", [Link(name, urls.municipality(slug)) for slug, name in municipalities]),
             LinkGroup(
                 "Soort activiteit",
-                [Link(label, BY_TYPE.url(key)) for key, label in BY_TYPE.choices if data.in_grouping(BY_TYPE, key)],
+                [
+                    Link(label, BY_TYPE.url(key))
+                    for key, label in data.choices(BY_TYPE)
+                    if data.in_grouping(BY_TYPE, key)
+                ],
             ),
             LinkGroup(
                 "Thema's",
-                [Link(label, BY_THEME.url(key)) for key, label in BY_THEME.choices if data.in_grouping(BY_THEME, key)],
+                [
+                    Link(label, BY_THEME.url(key))
+                    for key, label in data.choices(BY_THEME)
+                    if data.in_grouping(BY_THEME, key)
+                ],
             ),
         ],
     )

@@ -59,9 +59,9 @@ NEW_ITEM_NAME = "jjjj-mm-dd-kop-van-het-bericht.md"
 
 def new_item_url(data: SiteData) -> str | None:
     """The web editor's "new file" page in the content folder's nieuws/, with templates/nieuws.md filled in."""
-    if data.repo_root is None:
+    if data.repo_root is None or data.edit_folder is None:
         return None
-    folder = editing.repo_path(data.catalog.root / NEWS_FOLDER / NEW_ITEM_NAME, data.repo_root)
+    folder = editing.repo_path(data.catalog.root / NEWS_FOLDER / NEW_ITEM_NAME, data.catalog.root, data.edit_folder)
     if folder is None:
         return None
     template = data.repo_root / editing.TEMPLATES_DIR / "nieuws.md"
@@ -78,7 +78,7 @@ def news_item_page(data: SiteData, index: int) -> NewsItemView:
         iso_date=item.date.isoformat(),
         body=item.body,
         news_url=urls.NEWS,
-        edit_url=editing.edit_url(data.network, item.source, data.repo_root),
+        edit_url=data.edit_url(item.source),
     )
 
 

@@ -23,9 +23,10 @@ from pathlib import Path
 from ..loading.agenda import build_agenda
 from ..loading.catalog import ParseCache, load_catalog
 from ..loading.errors import ContentError
+from ..loading.model import Picture
 from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
-from . import display, dutch, finder, news, open_data, programme, search, urls, views
+from . import display, dutch, finder, markup, news, open_data, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
 from .search import SearchRecord
 from .site_data import GROUPINGS, SiteData, build_site_data
@@ -86,6 +87,10 @@ class SitePlan:
     # Files copied as they are: {path in the site: file in the content folder}.
     copies: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # shown, but the build goes on
+    # The network's pictures: {path in the site: bytes}, and which of them the theme shows as logo and favicon.
+    pictures: dict[str, bytes] = field(default_factory=dict)
+    logo: str | None = None
+    favicon: str | None = None
 
     @property
     def name(self) -> str:
@@ -100,6 +105,16 @@ class SitePlan:
         if hub not in self.hubs:
             raise ValueError(f"'hub: {hub}' bestaat niet. Kies uit: {', '.join(sorted(self.hubs))}.")
         return self.hubs[hub]()
+
+    def hub_record_text(self, hub: str) -> str | None:
+        """The HTML a hand-written page with a template of its own is found by, before its own text; None: not found.
+
+        Overview pages (home, municipalities, ...) are lists of links that the finder has
+        already; the about page is a text to find, most of it from network.yaml.
+        """
+        if hub == "about":
+            return markup.to_html(self.data.network.about)
+        return None
 
     def search_records(self, hand_written: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
         """The records per index, the hand-written pages' ones last in the general index."""
@@ -197,7 +212,7 @@ def plan_site(data: SiteData) -> SitePlan:
             )
         )
     for grouping in GROUPINGS:
-        for key, label in grouping.choices:
+        for key, label in data.choices(grouping):
             pages.append(
                 PlannedPage(
                     grouping.url(key),
@@ -234,7 +249,7 @@ def plan_site(data: SiteData) -> SitePlan:
         image=network.site_url + urls.SHARE_IMAGE if catalog.share_image else None,
         image_alt=f"{network.name}: {network.tagline}" if network.tagline else network.name,
     )
-    return SitePlan(
+    plan = SitePlan(
         data=data,
         pages=pages,
         files={BRAND_CSS: brand_css(catalog.network.brand)},
@@ -242,6 +257,23 @@ def plan_site(data: SiteData) -> SitePlan:
         share=share,
         copies={urls.SHARE_IMAGE: catalog.share_image} if catalog.share_image else {},
     )
+    _add_pictures(plan, catalog.pictures)
+    return plan
+
+
+# Where the network's pictures land in the site (the name of the file in the content folder does not matter).
+PICTURES_FOLDER = "assets/netwerk"
+
+
+def _add_pictures(plan: SitePlan, pictures: dict[str, Picture]) -> None:
+    """The logo and favicon from the content folder; the favicon is the logo unless the network names its own."""
+    for role in ("logo", "favicon"):
+        picture = pictures.get(role) or (pictures.get("logo") if role == "favicon" else None)
+        if picture is None:
+            continue
+        path = f"{PICTURES_FOLDER}/{picture.role}{picture.suffix}"
+        plan.pictures[path] = picture.data
+        setattr(plan, role, path)
 
 
 def _municipality_pages(data: SiteData, slug: str, name: str) -> Iterator[PlannedPage]:

@@ -29,7 +29,7 @@ from datetime import timedelta
 from ..loading.schedule import Session
 from . import display, filters, markup, urls
 from .search_topics import topics_for
-from .site_data import AUDIENCE_LABELS, THEME_LABELS, SiteData
+from .site_data import BY_AUDIENCE, BY_THEME, SiteData
 from .views import location_summary
 
 # How far ahead the date filter reaches (a little over two months).
@@ -180,8 +180,8 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         offering.join.note,
         card.rhythm,
         where or "Online",
-        ", ".join(AUDIENCE_LABELS[a] for a in offering.audience),
-        ", ".join(THEME_LABELS[t] for t in offering.themes),
+        ", ".join(data.label(BY_AUDIENCE, a) for a in offering.audience),
+        ", ".join(data.label(BY_THEME, t) for t in offering.themes),
         card.type_label,
         training.title if training else None,
         card.title,
@@ -222,8 +222,8 @@ def training_record(data: SiteData, slug: str) -> SearchRecord:
     text = _words(
         training.summary,
         training.description,
-        ", ".join(AUDIENCE_LABELS[a] for a in training.audience),
-        ", ".join(THEME_LABELS[t] for t in training.themes),
+        ", ".join(data.label(BY_AUDIENCE, a) for a in training.audience),
+        ", ".join(data.label(BY_THEME, t) for t in training.themes),
         training.title,
     )
     topics = _topics(

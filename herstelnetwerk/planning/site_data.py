@@ -23,12 +23,10 @@ from ..loading import vocabulary as v
 from ..loading.agenda import Agenda
 from ..loading.model import Catalog, Location, Network, Offering, Schedule
 from ..loading.schedule import Session, first_date
-from . import display, dutch, filters, urls
+from . import display, dutch, editing, filters, urls
 
 # Labels of the codes the content uses, by code.
 TYPE_LABELS = dict(v.OFFERING_TYPES)
-AUDIENCE_LABELS = dict(v.AUDIENCES)
-THEME_LABELS = dict(v.THEMES)
 LED_BY_LABELS = dict(v.LED_BY)
 JOIN_LABELS = dict(v.JOIN_HOW)
 WEEK_LABELS = dict(v.WEEKS_OF_MONTH)
@@ -43,32 +41,35 @@ class Grouping:
     """A way the offer is grouped, with a page per value: by type, by audience or by theme."""
 
     name: str
-    choices: tuple[tuple[str, str], ...]  # (key, label), in the order the site lists them
+    # (key, label), in the order the site lists them: the fixed list and the network's own values after it.
+    choices_of: Callable[[Network], tuple[tuple[str, str], ...]]
     url: Callable[[str], str]
     filter: str  # the finder's filter with the same values
     keys: Callable[[Offering], list[str]]  # the values one offering has
     feed_folder: str | None = None  # a feed per value, in this folder of the feeds
 
-    @cached_property
-    def labels(self) -> dict[str, str]:
-        return dict(self.choices)
-
-    def label(self, key: str) -> str:
-        return self.labels[key]
-
 
 BY_TYPE = Grouping(
     "type",
-    tuple(v.OFFERING_TYPES),
+    lambda network: v.OFFERING_TYPES,
     urls.offering_type,
     filters.TYPE,
     lambda offering: [display.offering_type(offering)],
 )
 BY_AUDIENCE = Grouping(
-    "audience", tuple(v.AUDIENCES), urls.audience, filters.AUDIENCE, lambda offering: list(offering.audience)
+    "audience",
+    lambda network: network.audience_choices,
+    urls.audience,
+    filters.AUDIENCE,
+    lambda offering: list(offering.audience),
 )
 BY_THEME = Grouping(
-    "theme", tuple(v.THEMES), urls.theme, filters.THEME, lambda offering: list(offering.themes), feed_folder="thema"
+    "theme",
+    lambda network: network.theme_choices,
+    urls.theme,
+    filters.THEME,
+    lambda offering: list(offering.themes),
+    feed_folder="thema",
 )
 GROUPINGS = (BY_TYPE, BY_AUDIENCE, BY_THEME)
 
@@ -243,8 +244,11 @@ class SiteData:
 
     catalog: Catalog
     agenda: Agenda
-    # The repository's root folder, for the "edit this page" links (None: no links).
+    # The site's own folder: its templates/ fill in a new file in the web editor; None: no such links.
     repo_root: Path | None = None
+    # Where the content folder stands in the network's repository (``editing.folder_in_repository``);
+    # None: no links into the web editor.
+    edit_folder: str | None = None
     cards: dict[str, Card] = field(default_factory=dict)
     by_municipality: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     online_for: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -259,6 +263,14 @@ class SiteData:
     @property
     def network(self) -> Network:
         return self.catalog.network
+
+    def edit_url(self, source: Path | None) -> str | None:
+        """The web-editor address of a content file, or None."""
+        return editing.edit_url(self.network, source, self.catalog.root, self.edit_folder)
+
+    def new_offering_url(self) -> str | None:
+        """The web editor's "new file" page in the content's offerings/, with the template filled in."""
+        return editing.new_item_url(self.network, self.catalog.root, self.edit_folder, self.repo_root)
 
     def municipality_name(self, slug: str) -> str:
         found = self.network.municipality(slug)
@@ -277,6 +289,17 @@ class SiteData:
         location = self.catalog.locations[offering.location]
         return f"{location.name}, {self.town(location)}"
 
+    def choices(self, grouping: Grouping) -> tuple[tuple[str, str], ...]:
+        """The values of ``grouping`` with their labels: the fixed ones, then the network's own."""
+        return grouping.choices_of(self.network)
+
+    def label(self, grouping: Grouping, key: str) -> str:
+        return self._labels[grouping.name][key]
+
+    @cached_property
+    def _labels(self) -> dict[str, dict[str, str]]:
+        return {grouping.name: dict(self.choices(grouping)) for grouping in GROUPINGS}
+
     def in_grouping(self, grouping: Grouping, key: str) -> list[str]:
         return self.grouped[grouping.name].get(key, [])
 
@@ -294,7 +317,8 @@ class SiteData:
 
 
 def build_site_data(catalog: Catalog, agenda: Agenda, repo_root: Path | None = None) -> SiteData:
-    data = SiteData(catalog=catalog, agenda=agenda, repo_root=repo_root)
+    edit_folder = editing.folder_in_repository(catalog.network, catalog.root, repo_root)
+    data = SiteData(catalog=catalog, agenda=agenda, repo_root=repo_root, edit_folder=edit_folder)
     for entry in agenda.visible():
         offering = entry.offering
         slug = entry.slug

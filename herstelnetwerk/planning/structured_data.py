@@ -24,7 +24,7 @@ from markupsafe import Markup
 from ..loading.model import Location, Offering
 from ..loading.schedule import TZ, first_date
 from . import display, urls
-from .site_data import AUDIENCE_LABELS, TYPE_LABELS, SiteData
+from .site_data import BY_AUDIENCE, TYPE_LABELS, SiteData
 
 SCHEMA = "https://schema.org"
 # How many coming sessions an activity's data lists (its page shows as many; the feed has them all).
@@ -171,7 +171,7 @@ def offering_data(data: SiteData, slug: str) -> dict[str, Any]:
         "description": display.summary(offering, catalog),
         "url": url,
         "eventStatus": f"{SCHEMA}/EventCancelled" if offering.status == "geannuleerd" else f"{SCHEMA}/EventScheduled",
-        "audience": [{"@type": "Audience", "audienceType": AUDIENCE_LABELS[key]} for key in offering.audience],
+        "audience": [{"@type": "Audience", "audienceType": data.label(BY_AUDIENCE, key)} for key in offering.audience],
         "keywords": TYPE_LABELS[display.offering_type(offering)],
         **common,
     }
@@ -215,7 +215,7 @@ def training_data(data: SiteData, slug: str) -> dict[str, Any]:
         "url": absolute(data, urls.training(slug)),
         "provider": {"@id": organizer(data)["@id"]},
         "isAccessibleForFree": True,
-        "audience": [{"@type": "Audience", "audienceType": AUDIENCE_LABELS[key]} for key in training.audience],
+        "audience": [{"@type": "Audience", "audienceType": data.label(BY_AUDIENCE, key)} for key in training.audience],
     }
     if training.prerequisites:
         course["coursePrerequisites"] = [

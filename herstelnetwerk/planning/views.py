@@ -19,7 +19,7 @@ from ..loading.agenda import Entry
 from ..loading.model import Contact, Location
 from ..loading.schedule import is_open_ended
 from ..loading.vocabulary import LANGUAGES
-from . import display, dutch, editing, filters, news, structured_data, urls
+from . import display, dutch, filters, news, structured_data, urls
 from .site_data import (
     BY_AUDIENCE,
     BY_THEME,
@@ -145,8 +145,8 @@ def _cards(data: SiteData, slugs: list[str]) -> list[Card]:
     return cards
 
 
-def _links(grouping: Grouping, keys: list[str]) -> list[Link]:
-    return [Link(grouping.label(key), grouping.url(key)) for key in keys]
+def _links(data: SiteData, grouping: Grouping, keys: list[str]) -> list[Link]:
+    return [Link(data.label(grouping, key), grouping.url(key)) for key in keys]
 
 
 def week_groups(data: SiteData, entries: list[Entry], days: int = MUNICIPALITY_DAYS) -> list[Day]:
@@ -235,7 +235,7 @@ def location_page(data: SiteData, slug: str) -> LocationView:
         location_summary(data, location),
         _cards(data, data.for_residents(here)),
         ProfessionalsSection.of_cards(_cards(data, data.for_professionals(here))),
-        editing.edit_url(data.network, location.source, data.repo_root),
+        data.edit_url(location.source),
         updated_text(data.agenda.build_date),
         structured_data.script_text(structured_data.location_data(data, slug)),
     )
@@ -349,12 +349,12 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
         cost=offering.cost,
         free=offering.is_free,
         first_time=offering.first_time,
-        audience=_links(BY_AUDIENCE, offering.audience),
+        audience=_links(data, BY_AUDIENCE, offering.audience),
         languages=None if offering.languages == ["nl"] else ", ".join(LANGUAGES[code] for code in offering.languages),
         subscription=Subscription.to(data, urls.feed("activiteiten", slug), "deze activiteit")
         if entry.visible and not offering.schedule.appointment
         else None,
-        edit_url=editing.edit_url(catalog.network, offering.source, data.repo_root),
+        edit_url=data.edit_url(offering.source),
         structured_data=structured_data.script_text(structured_data.offering_data(data, slug)),
     )
 
@@ -493,7 +493,7 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         length=length_text(training.meetings, training.half_days, training.meeting_minutes),
         group=group_text(training.min_participants, training.max_participants),
         led_by=LED_BY_LABELS[training.led_by] if training.led_by else None,
-        audience=_links(BY_AUDIENCE, training.audience),
+        audience=_links(data, BY_AUDIENCE, training.audience),
         prerequisites=[Link(trainings[p].title, urls.training(p)) for p in training.prerequisites],
         recommended=[Link(trainings[p].title, urls.training(p)) for p in training.recommended],
         variants=[VariantView(v.name, v.description, length_text(v.meetings, v.half_days)) for v in training.variants],
@@ -501,7 +501,7 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         runs=_cards(data, data.for_residents(runs)),
         professionals=ProfessionalsSection.of_cards(_cards(data, data.for_professionals(runs))),
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
-        edit_url=editing.edit_url(data.network, training.source, data.repo_root),
+        edit_url=data.edit_url(training.source),
         updated=updated_text(data.agenda.build_date),
         structured_data=structured_data.script_text(structured_data.training_data(data, slug)),
     )
@@ -554,7 +554,7 @@ def listing_page(data: SiteData, grouping: Grouping, key: str) -> ListingView:
     for slug in slugs:
         by_name[data.cards[slug].municipality or "Online"].append(slug)
     ordered = sorted(by_name, key=lambda name: (name == "Online", name))
-    label = grouping.label(key)
+    label = data.label(grouping, key)
     subscription = (
         Subscription.to(data, urls.feed(grouping.feed_folder, key), "dit thema") if grouping.feed_folder else None
     )
@@ -600,6 +600,10 @@ def _finder_url(data: SiteData, grouping: Grouping, key: str, example: str) -> s
 
 @dataclass
 class HomeView:
+    name: str
+    tagline: str | None
+    intro: str | None  # Markdown from network.yaml; None: the template's general welcome
+    region: str
     this_week: list[DayItem]  # for residents
     more_this_week: int  # for residents, not shown for lack of room
     more_text: str  # "4 andere activiteiten"
@@ -618,7 +622,12 @@ def home_page(data: SiteData) -> HomeView:
     apart = [item for item in soon if item.card.for_professionals][:HOME_SESSIONS]
     offerings = len({item.card.slug for item in apart})
     more = residents[HOME_SESSIONS:]
+    network = data.network
     return HomeView(
+        name=network.name,
+        tagline=network.tagline,
+        intro=network.intro,
+        region=network.region,
         this_week=residents[:HOME_SESSIONS],
         more_this_week=len(more),
         more_text=dutch.count(len(more), "andere activiteit", "andere activiteiten"),
@@ -729,7 +738,7 @@ def offer_page(data: SiteData) -> OfferView:
     sections = []
     for grouping, anchor, title in OFFER_SECTIONS:
         items = []
-        for key, label in grouping.choices:
+        for key, label in data.choices(grouping):
             if count := _residents_or_all(data, data.in_grouping(grouping, key)):
                 items.append(_item(label, grouping.url(key), count))
         sections.append(OfferSection(anchor, title, items))
@@ -738,11 +747,27 @@ def offer_page(data: SiteData) -> OfferView:
 
 @dataclass
 class AboutView:
+    name: str
+    region: str
+    about: str | None  # Markdown from network.yaml; None: the template's general text
+    municipalities: str  # "Baarn, Eemnes en Soest"
+    contact: ContactView  # the network's own
     new_offering_url: str | None
+    # Whether the pages of offerings link to their file in the web editor (the page says so only then).
+    edit_links: bool
 
 
 def about_page(data: SiteData) -> AboutView:
-    return AboutView(editing.new_item_url(data.network, data.catalog.root, data.repo_root))
+    network = data.network
+    return AboutView(
+        name=network.name,
+        region=network.region,
+        about=network.about,
+        municipalities=dutch.join([m.name for m in network.municipalities]),
+        contact=ContactView.of(network.contacts[network.contact]),
+        new_offering_url=data.new_offering_url(),
+        edit_links=data.edit_folder is not None,
+    )
 
 
 @dataclass
