@@ -51,6 +51,9 @@ PAGES = {
     "zoeken-wandelen": "zoeken/?q=wandelen",
     "agenda": "agenda/",
     "als-het-even-niet-gaat": "als-het-even-niet-gaat/",
+    "nieuws": "nieuws/",
+    "nieuwsbericht": "nieuws/2026-11-16-nieuws-van-het-kwartaal/",
+    "open-data": "open-data/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

@@ -111,6 +111,9 @@ class Site:
         # The theme prints the site's name into text and attributes as it is: it must be HTML already.
         # As Markup it is not escaped twice where the theme escapes it (``| e``) or in our templates.
         config.site_name, config.site_url = escape(self.plan.name), self.plan.site_url
+        # Pages without a description of their own (and shared links of them) say what the network is.
+        config.site_description = escape(self.plan.data.network.tagline or self.plan.name)
+        config.extra["share"] = self.plan.share
         # The network's own logo and favicon, which ``on_files`` adds from its content folder
         # (without them: no logo, and the theme's neutral favicon).
         if self.plan.logo:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -40,9 +41,10 @@ def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
         src_uri = planned.url.rstrip("/") + ".md"
         # The theme prints these values into the HTML as they are, so they must be HTML:
         # a quote in a summary must not end the <meta content="..."> attribute.
-        meta = {"title": html.escape(planned.title), "template": planned.template}
+        # As Markup, our own templates print them as they are too, not escaped twice.
+        meta: dict[str, str] = {"title": Markup(html.escape(planned.title)), "template": planned.template}
         if planned.description:
-            meta["description"] = html.escape(planned.description)
+            meta["description"] = Markup(html.escape(planned.description))
         file = File.generated(config, src_uri, content="")
         GeneratedPage(file, config, meta)
         files.append(file)
@@ -51,6 +53,8 @@ def add_pages(plan: SitePlan, files: Files, config) -> dict[str, PlannedPage]:
         files.append(File.generated(config, path, content=text))
     for path, data in plan.pictures.items():
         files.append(File.generated(config, path, content=data))
+    for path, source in plan.copies.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return pages
 
 

@@ -171,6 +171,9 @@ PAGE_TYPES = {
     "niet-gevonden": "deze-pagina-bestaat-niet/",
     "als-het-even-niet-gaat": "als-het-even-niet-gaat/",
     "overzicht-netwerk": "over/overzicht/",
+    "nieuws": "nieuws/",
+    "nieuwsbericht": "nieuws/2026-11-16-nieuws-van-het-kwartaal/",
+    "open-data": "open-data/",
 }
 
 

@@ -99,3 +99,10 @@ def test_the_about_page_says_what_the_tests_prove():
     assert "geen cookies" in privacy
     assert "bewaart ook niets in je browser" in privacy
     assert "alles komt van deze website zelf" in privacy
+
+
+@pytest.mark.parametrize("name", [name for name in PAGE_TYPES if name != "niet-gevonden"])
+def test_the_page_asks_for_nothing_that_is_not_there(visits, name):
+    """No request of the page fails (the theme's script asks for a sitemap.xml beside every
+    ``<link rel="alternate">``: an Atom feed linked that way gave a 404 on every page)."""
+    assert [text for text in visits[name]["console"] if "Failed to load resource" in text] == []

@@ -23,7 +23,10 @@ PAYLOAD_CHECK = """() => ({
   pwned: window.__pwned !== undefined,
   injected: document.querySelectorAll('#pwned, [data-pwned], [onfocus], [onmouseover], [onerror], [onload], [onclick], '
                                       + 'iframe, img[src*="//"]').length
-            + [...document.scripts].filter(script => script.textContent.includes('__pwned')).length,
+            + [...document.scripts].filter(script => script.type !== 'application/ld+json'
+                                                     && script.textContent.includes('__pwned')).length,
+  // The page's facts for search engines are data: they must parse, with the payload inside a string.
+  data: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => JSON.parse(s.textContent) && 1),
   text: document.body.innerText,
 })"""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from herstelnetwerk import planning
-from herstelnetwerk.planning import finder, overview_page, programme, views
+from herstelnetwerk.planning import finder, news, open_data, overview_page, programme, views
 from herstelnetwerk.planning.site_data import rhythm
 from herstelnetwerk.settings import Settings
 
@@ -25,6 +25,7 @@ VIEW_OF_TEMPLATE = {
     "programme.html": programme.ProgrammeView,
     "embed.html": programme.EmbedView,
     "overview.html": overview_page.OverviewView,
+    "news-item.html": news.NewsItemView,
 }
 VIEW_OF_HUB = {
     "home": views.HomeView,
@@ -35,6 +36,8 @@ VIEW_OF_HUB = {
     "municipalities": views.HubView,
     "trainings": views.HubView,
     "locations": views.HubView,
+    "news": news.NewsView,
+    "open_data": open_data.OpenDataView,
 }
 
 
@@ -67,7 +70,7 @@ def test_an_unknown_hub_is_named_with_the_ones_there_are(plan):
         plan.hub_view("gemeentes")
     assert str(refused.value) == (
         "'hub: gemeentes' bestaat niet. Kies uit: about, calendar, finder, home, locations, municipalities, "
-        "offer, trainings."
+        "news, offer, open_data, trainings."
     )
 
 

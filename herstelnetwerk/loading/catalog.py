@@ -18,18 +18,21 @@ from . import schedule as sched
 from . import vocabulary as v
 from .errors import ContentError, Problem
 from .fields import SLUG_RE, Context, is_safe_link, nearest
+from .media import share_image
 from .model import (
     AUDIENCE_LIST,
     THEME_LIST,
     Catalog,
     Location,
     Network,
+    NewsItem,
     Offering,
     SearchTopic,
     SearchWords,
     Training,
     Variant,
 )
+from .news import read_news
 from .parse import Walker
 from .words import words_of
 from .yamlfile import Document, load_document
@@ -562,6 +565,8 @@ def _free_texts(item: Any) -> list[tuple[tuple, str | None]]:
             (("description",), item.description),
             (("extra_meetings",), item.extra_meetings),
         ] + [(("variants", i), t) for i, v in enumerate(item.variants) for t in (v.name, v.description)]
+    if isinstance(item, NewsItem):
+        return [(("title",), item.title), (("summary",), item.summary), (("body",), item.body)]
     if isinstance(item, Location):
         return [
             (("name",), item.name),
@@ -602,7 +607,20 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
     search_topics = checker.search_words()
     if network is None:
         raise ContentError(_in_order(checker.problems), root)
-    catalog = Catalog(network=network, root=root, search_topics=search_topics, pictures=checker.pictures.files, **items)
+    news, news_problems, news_documents = read_news(root, checker.ctx)
+    checker.problems.extend(news_problems)
+    checker.documents.update(news_documents)
+    image, image_problems = share_image(root)
+    checker.problems.extend(image_problems)
+    catalog = Catalog(
+        network=network,
+        root=root,
+        search_topics=search_topics,
+        pictures=checker.pictures.files,
+        news=news,
+        share_image=image,
+        **items,
+    )
     for location in catalog.locations.values():
         checker.check_location(network, location)
     for training in catalog.trainings.values():
@@ -611,6 +629,7 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         checker.check_offering(catalog, offering)
     for group in (catalog.locations, catalog.trainings, catalog.offerings):
         checker.check_texts(network, group.values())
+    checker.check_texts(network, catalog.news)
     if checker.problems:
         raise ContentError(_in_order(checker.problems), root, checker.warnings)
     return Loaded(catalog=catalog, warnings=checker.warnings, documents=checker.documents)

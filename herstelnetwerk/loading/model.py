@@ -272,6 +272,13 @@ class Network:
         default=180,
         example=180,
     )
+    open_data_licence: str = spec(
+        Choice(v.OPEN_DATA_LICENCES),
+        "Licentie open data",
+        "Onder welke licentie anderen het aanbod mogen overnemen (pagina Open data).",
+        default="cc-by-4.0",
+        example="cc-by-4.0",
+    )
     targets: list[Target] = spec(
         ListOf(Target, max_items=400),
         "Doelen",
@@ -712,6 +719,29 @@ class Offering:
         return self.status in ("actief", "vol")
 
 
+# --- news (nieuws/*.md) -------------------------------------------------------
+
+
+@dataclass
+class NewsItem:
+    """A news item: a Markdown file in nieuws/, with its title, date and summary above the text."""
+
+    title: str = spec(Text(100), "Titel", "De kop van het bericht.", required=True, example="Nieuwe inloop in Baarn")
+    date: dt.date = spec(
+        Date(),
+        "Datum",
+        "Wanneer het bericht verschijnt; het nieuwste staat bovenaan.",
+        required=True,
+        example="2026-11-02",
+    )
+    summary: str = spec(
+        Text(200), "Samenvatting", "Eén zin over het bericht, voor de lijst en de voorpagina.", required=True
+    )
+    body: str = spec(Markdown(10000), "Tekst", "Het bericht zelf, onder de tweede regel met ---.", required=True)
+    slug: str = ""
+    source: Path | None = None
+
+
 # --- search words (zoekwoorden.yaml) ------------------------------------------
 
 # 'iedereen' is the audience of nearly every offer: a topic that fits it would fit everything.
@@ -812,3 +842,7 @@ class Catalog:
     search_topics: list[SearchTopic] = field(default_factory=list)
     # The logo and favicon by role, checked (``loading/pictures.py``); none when network.yaml names none.
     pictures: dict[str, Picture] = field(default_factory=dict)
+    # From nieuws/, newest first; empty when the network has none.
+    news: list[NewsItem] = field(default_factory=list)
+    # delen.png, the network's image for shared links (None: none).
+    share_image: Path | None = None

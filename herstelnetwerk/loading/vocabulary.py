@@ -177,3 +177,13 @@ LANGUAGES = {
     "de": "Duits",
     "so": "Somalisch",
 }
+
+# Licences of the open data (network.yaml ``open_data_licence``): code, name, and the licence's own page.
+OPEN_DATA_LICENCES = (
+    ("cc0", "CC0 1.0: vrij te gebruiken, zonder voorwaarden"),
+    ("cc-by-4.0", "CC BY 4.0: vrij te gebruiken, met vermelding van de bron"),
+)
+LICENCES = {
+    "cc0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"),
+    "cc-by-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.nl"),
+}

@@ -355,6 +355,11 @@ def load_document(path: Path, root: Path | None = None) -> tuple[Document | None
     text, problem = _decode(raw, path)
     if text is None:
         return None, [problem] if problem else []
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse the YAML ``text`` of ``path`` (already read and decoded) as ``load_document`` does."""
     odd = _ODD_BREAK.search(text)
     if odd is not None:
         return None, [_odd_break_problem(odd, path, text)]
@@ -428,3 +433,19 @@ def _shifted(problem: Problem) -> Problem:
     """A problem in the front matter, on the page's own line (the block starts below the first ---)."""
     line = problem.line + 1 if problem.line is not None else None
     return Problem(problem.path, line, problem.message, problem.column)
+
+
+def read_text(path: Path, root: Path | None = None) -> tuple[str | None, Problem | None]:
+    """The text of ``path``, a file of the content folder ``root``, with the checks ``load_document`` makes."""
+    raw, problem = _read_bounded(path, root)
+    if raw is None:
+        return None, problem
+    return _decode(raw, path)
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """``(front matter, rest)`` of a Markdown file that starts with a closed front matter; else None."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return None
+    return found.group(1), text[found.end() :]

@@ -1,4 +1,5 @@
-"""The files of the site that are not pages: the iCal feeds, the overview's downloads and the search indexes.
+"""The files of the site that are not pages: the iCal and Atom feeds, the overview's downloads, the open data
+and the search indexes.
 
 They are written into a folder beside the site and moved into it once
 complete, so they can be made while the site folder is still being emptied
@@ -17,7 +18,7 @@ from ..planning import urls
 from ..planning.overview_tables import overview_tables
 from ..planning.plan import SitePlan
 from ..planning.search import GENERAL_INDEX, SearchRecord
-from . import search_index
+from . import atom, open_data, search_index
 from .background import Background, BackgroundError
 from .feeds import write_feeds
 from .overview_files import write_overview_files
@@ -88,6 +89,11 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
         write_overview_files(
             staging / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat()
         )
+        for path, body in atom.atom_feeds(data).items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+        open_data.write_open_data(staging, data)
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)

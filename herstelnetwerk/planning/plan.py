@@ -26,7 +26,7 @@ from ..loading.errors import ContentError
 from ..loading.model import Picture
 from ..loading.yamlfile import front_matter_problems
 from ..settings import Settings
-from . import display, dutch, finder, markup, overview_page, programme, search, urls, views
+from . import display, dutch, finder, markup, news, open_data, overview_page, programme, search, urls, views
 from .brand import BRAND_CSS, brand_css
 from .overview import Overview, build_overview
 from .search import SearchRecord
@@ -48,7 +48,18 @@ View = (
     | programme.EmbedView
     | finder.FinderView
     | overview_page.OverviewView
+    | news.NewsView
+    | news.NewsItemView
+    | open_data.OpenDataView
 )
+
+
+@dataclass
+class ShareInfo:
+    """What every page tells apps that show a shared link."""
+
+    image: str | None  # absolute
+    image_alt: str
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,9 @@ class SitePlan:
     files: dict[str, str]
     # Views of the hand-written pages, by the ``hub`` their front matter names.
     hubs: dict[str, Callable[[], View]]
+    share: ShareInfo
+    # Files copied as they are: {path in the site: file in the content folder}.
+    copies: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # shown, but the build goes on
     # The network's pictures: {path in the site: bytes}, and which of them the theme shows as logo and favicon.
     pictures: dict[str, bytes] = field(default_factory=dict)
@@ -215,6 +229,16 @@ def plan_site(data: SiteData) -> SitePlan:
                     f"Alle activiteiten bij '{label}', per gemeente, met wanneer en waar.",
                 )
             )
+    for index, item in enumerate(catalog.news):
+        pages.append(
+            PlannedPage(
+                urls.news_item(item.slug),
+                "news-item.html",
+                item.title,
+                partial(news.news_item_page, data, index),
+                item.summary,
+            )
+        )
     hubs: dict[str, Callable[[], View]] = {
         "home": partial(views.home_page, data),
         "about": partial(views.about_page, data),
@@ -224,8 +248,22 @@ def plan_site(data: SiteData) -> SitePlan:
         "municipalities": partial(views.municipalities_hub, data),
         "trainings": partial(views.trainings_hub, data),
         "locations": partial(views.locations_hub, data),
+        "news": partial(news.news_page, data),
+        "open_data": partial(open_data.open_data_page, data),
     }
-    plan = SitePlan(data=data, pages=pages, files={BRAND_CSS: brand_css(catalog.network.brand)}, hubs=hubs)
+    network = catalog.network
+    share = ShareInfo(
+        image=network.site_url + urls.SHARE_IMAGE if catalog.share_image else None,
+        image_alt=f"{network.name}: {network.tagline}" if network.tagline else network.name,
+    )
+    plan = SitePlan(
+        data=data,
+        pages=pages,
+        files={BRAND_CSS: brand_css(catalog.network.brand)},
+        hubs=hubs,
+        share=share,
+        copies={urls.SHARE_IMAGE: catalog.share_image} if catalog.share_image else {},
+    )
     # Under "Over het netwerk", for the coordinating team; not in the finder.
     pages.append(
         PlannedPage(

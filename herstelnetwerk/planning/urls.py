@@ -41,3 +41,20 @@ def theme(slug: str) -> str:
 def feed(kind: str, slug: str | None = None) -> str:
     """``feed('alles')`` or ``feed('gemeenten', 'soest')``: the path of an .ics file."""
     return f"{FEEDS}/{kind}.ics" if slug is None else f"{FEEDS}/{kind}/{slug}.ics"
+
+
+# News, the feeds of what is new, and the open data (see outputs/open_data.py and outputs/atom.py).
+NEWS = "nieuws/"
+OPEN_DATA = "open-data/"
+NEWS_FEED = "nieuws/atom.xml"
+NEW_OFFERINGS_FEED = "activiteiten/atom.xml"
+SHARE_IMAGE = "assets/delen.png"
+
+
+def news_item(slug: str) -> str:
+    return f"{NEWS}{slug}/"
+
+
+def open_data_file(name: str) -> str:
+    """``open_data_file('aanbod.csv')``: a file of the open data, beside its page."""
+    return f"{OPEN_DATA}{name}"

@@ -13,11 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from ..loading.agenda import Entry
 from ..loading.model import Contact, Location
 from ..loading.schedule import is_open_ended
 from ..loading.vocabulary import LANGUAGES
-from . import display, dutch, filters, urls
+from . import display, dutch, filters, news, structured_data, urls
 from .site_data import (
     BY_AUDIENCE,
     BY_THEME,
@@ -223,6 +225,7 @@ class LocationView:
     professionals: ProfessionalsSection | None
     edit_url: str | None
     updated: str
+    structured_data: Markup  # JSON-LD, ready for its script element
 
 
 def location_page(data: SiteData, slug: str) -> LocationView:
@@ -234,6 +237,7 @@ def location_page(data: SiteData, slug: str) -> LocationView:
         ProfessionalsSection.of_cards(_cards(data, data.for_professionals(here))),
         data.edit_url(location.source),
         updated_text(data.agenda.build_date),
+        structured_data.script_text(structured_data.location_data(data, slug)),
     )
 
 
@@ -297,6 +301,7 @@ class OfferingView:
     languages: str | None  # only when it is not just Dutch
     subscription: Subscription | None
     edit_url: str | None
+    structured_data: Markup  # JSON-LD, ready for its script element
 
 
 def offering_page(data: SiteData, slug: str) -> OfferingView:
@@ -350,6 +355,7 @@ def offering_page(data: SiteData, slug: str) -> OfferingView:
         if entry.visible and not offering.schedule.appointment
         else None,
         edit_url=data.edit_url(offering.source),
+        structured_data=structured_data.script_text(structured_data.offering_data(data, slug)),
     )
 
 
@@ -443,6 +449,7 @@ class TrainingView:
     subscription: Subscription
     edit_url: str | None
     updated: str
+    structured_data: Markup  # JSON-LD, ready for its script element
 
 
 def meeting_length(minutes: int | None) -> str | None:
@@ -496,6 +503,7 @@ def training_page(data: SiteData, slug: str) -> TrainingView:
         subscription=Subscription.to(data, urls.feed("trainingen", slug), "deze training"),
         edit_url=data.edit_url(training.source),
         updated=updated_text(data.agenda.build_date),
+        structured_data=structured_data.script_text(structured_data.training_data(data, slug)),
     )
 
 
@@ -603,6 +611,7 @@ class HomeView:
     professionals: ProfessionalsSection | None  # their sessions this week
     municipalities: list[Link]
     updated: str
+    news: news.NewsSummary | None = None  # the latest item
 
 
 def home_page(data: SiteData) -> HomeView:
@@ -626,6 +635,7 @@ def home_page(data: SiteData) -> HomeView:
         professionals=ProfessionalsSection(offerings, count_text(offerings), items=apart) if apart else None,
         municipalities=[Link(m.name, urls.municipality(m.slug)) for m in data.network.municipalities],
         updated=updated_text(first),
+        news=news.latest(data),
     )
 
 

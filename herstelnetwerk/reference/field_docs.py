@@ -31,7 +31,7 @@ from ..loading.fields import (
     Text,
     Time,
 )
-from ..loading.model import Location, MapOf, Network, Offering, SearchWords, Training
+from ..loading.model import Location, MapOf, Network, NewsItem, Offering, SearchWords, Training
 from ..loading.parse import spec_fields
 
 OUTPUT = Path("docs/velden.md")
@@ -74,6 +74,14 @@ TYPES: tuple[tuple[str, type, str, str | None, str], ...] = (
         None,
         "Woorden die bewoners in de zoeker typen over hoe ze zich voelen of wat ze zoeken, en welk aanbod "
         "daarbij past. Het bestand mag ontbreken. Een woord mag bij meer onderwerpen staan.",
+    ),
+    (
+        "Een nieuwsbericht",
+        NewsItem,
+        "activities/nieuws/<datum-en-een-paar-woorden>.md",
+        None,
+        "Elk bericht is één Markdown-bestand. Bovenaan staan de velden tussen twee regels met `---`; "
+        "daaronder staat de tekst (`body` is die tekst, geen veld om in te vullen). Begin met templates/nieuws.md.",
     ),
 )
 
