@@ -21,7 +21,7 @@ import icalendar
 import jsonschema
 import pytest
 import recurring_ical_events
-from build_support import BUILD_DATE, mkdocs_build
+from build_support import BUILD_DATE
 
 from herstelnetwerk.planning.open_data import SESSION_DAYS
 
@@ -30,11 +30,9 @@ SITE_URL = "https://herstelnetwerk-eemland.example.org/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(built_site) -> Path:
+    """The example site, built once for the whole run (``browser_support.built_site``)."""
+    return built_site
 
 
 @pytest.fixture(scope="module")

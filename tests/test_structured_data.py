@@ -29,11 +29,9 @@ SCHEMA = "http://schema.org/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(built_site) -> Path:
+    """The example site, built once for the whole run (``browser_support.built_site``)."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
