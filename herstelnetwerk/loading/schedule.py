@@ -8,7 +8,7 @@ while the iCal feed keeps it open-ended as an RRULE.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -329,6 +329,15 @@ def _check_appointment(schedule: Schedule) -> list[tuple[tuple, str]]:
     return problems
 
 
+def _repeated(days: Iterable[date]) -> Iterator[tuple[int, date]]:
+    """The place and date of every entry whose date an earlier entry of the same list has."""
+    seen: set[date] = set()
+    for index, day in enumerate(days):
+        if day in seen:
+            yield index, day
+        seen.add(day)
+
+
 def _check_form(schedule: Schedule) -> list[tuple[tuple, str]]:
     """The schedule's shape: one form, with the fields it needs and none it cannot use."""
     repeating = schedule.repeat is not None
@@ -399,11 +408,8 @@ def _check_form(schedule: Schedule) -> list[tuple[tuple, str]]:
                         "'repeat' in plaats van 'dates'.",
                     )
                 )
-        seen = set()
-        for index, day in enumerate(schedule.dates):
-            if day in seen:
-                problems.append((("dates", index), f"De datum {day} staat twee keer in de lijst."))
-            seen.add(day)
+        for index, day in _repeated(schedule.dates):
+            problems.append((("dates", index), f"De datum {day} staat twee keer in de lijst."))
     for index, pause in enumerate(schedule.breaks):
         if pause.until < pause.first:
             problems.append((("breaks", index), f"De pauze eindigt ({pause.until}) voor hij begint ({pause.first})."))
@@ -414,11 +420,9 @@ def _check_exceptions(schedule: Schedule, rule_set: set[date]) -> list[tuple[tup
     """Cancelled and moved sessions: each on a meeting the rule gives, once."""
     problems: list[tuple[tuple, str]] = []
     weekday = _on_days(schedule)
-    cancelled_before: set[date] = set()
+    for index, day in _repeated(item.date for item in schedule.cancelled):
+        problems.append((("cancelled", index), f"{day} staat twee keer bij 'cancelled'. Haal er één weg."))
     for index, item in enumerate(schedule.cancelled):
-        if item.date in cancelled_before:
-            problems.append((("cancelled", index), f"{item.date} staat twee keer bij 'cancelled'. Haal er één weg."))
-        cancelled_before.add(item.date)
         if item.date not in rule_set:
             added = (
                 " Een extra bijeenkomst die niet doorgaat, haal je bij 'added' weg."
@@ -432,16 +436,12 @@ def _check_exceptions(schedule: Schedule, rule_set: set[date]) -> list[tuple[tup
                     f"Controleer de datum.{added}",
                 )
             )
-    moved_before: set[date] = set()
+    for index, day in _repeated(move.date for move in schedule.moved):
+        problems.append(
+            (("moved", index), f"De bijeenkomst van {day} is twee keer verplaatst. Laat één verplaatsing staan.")
+        )
+    cancelled = {item.date for item in schedule.cancelled}
     for index, move in enumerate(schedule.moved):
-        if move.date in moved_before:
-            problems.append(
-                (
-                    ("moved", index),
-                    f"De bijeenkomst van {move.date} is twee keer verplaatst. Laat één verplaatsing staan.",
-                )
-            )
-        moved_before.add(move.date)
         if move.date not in rule_set:
             problems.append(
                 (
@@ -458,7 +458,7 @@ def _check_exceptions(schedule: Schedule, rule_set: set[date]) -> list[tuple[tup
                     "bijeenkomst om te verplaatsen. Haal de pauze of de verplaatsing weg.",
                 )
             )
-        elif move.date in cancelled_before:
+        elif move.date in cancelled:
             problems.append((("moved", index), f"{move.date} staat bij 'cancelled' én bij 'moved'. Kies er één."))
         start, end = _times(schedule, move.start, move.end)
         if end <= start and not schedule.nights:
@@ -479,12 +479,10 @@ def _check_details(schedule: Schedule, rule_set: set[date]) -> list[tuple[tuple,
     """Sessions with their own topic or hours, and added sessions."""
     problems: list[tuple[tuple, str]] = []
     weekday = _on_days(schedule)
-    seen: set[date] = set()
+    for index, day in _repeated(detail.date for detail in schedule.sessions):
+        problems.append((("sessions", index), f"{day} staat twee keer bij 'sessions'. Zet alles bij één."))
     for index, detail in enumerate(schedule.sessions):
         where = ("sessions", index)
-        if detail.date in seen:
-            problems.append((where, f"{detail.date} staat twee keer bij 'sessions'. Zet alles bij één."))
-        seen.add(detail.date)
         if detail.date not in rule_set:
             problems.append(
                 (
@@ -500,12 +498,10 @@ def _check_details(schedule: Schedule, rule_set: set[date]) -> list[tuple[tuple,
         if not (detail.title or detail.note or detail.start or detail.end):
             problems.append((where, "Geef deze bijeenkomst een 'title', 'note', 'start' of 'end', of haal hem weg."))
         problems += _hours_problems(schedule, where, detail.date, detail.start, detail.end)
-    added_before: set[date] = set()
+    for index, day in _repeated(extra.date for extra in schedule.added):
+        problems.append((("added", index), f"{day} staat twee keer bij 'added'. Haal er één weg."))
     for index, extra in enumerate(schedule.added):
         where = ("added", index)
-        if extra.date in added_before:
-            problems.append((where, f"{extra.date} staat twee keer bij 'added'. Haal er één weg."))
-        added_before.add(extra.date)
         if extra.date in rule_set and in_break(schedule, extra.date) is False:
             problems.append(
                 (
