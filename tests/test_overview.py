@@ -218,19 +218,22 @@ def test_sessions_before_and_after_the_build_date_are_counted_once(make_content)
     assert figures == {"2026-12": 4, "2027-01": 4}
 
 
-def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
-    root = make_content()
+def _refusals_of_targets(root: Path, targets: str) -> list[tuple[int, str]]:
+    """The line and message of every problem once ``targets`` is added to the network file."""
     network = root / "network.yaml"
-    network.write_text(
-        network.read_text(encoding="utf-8")
-        + "targets:\n  - municipality: amersfort\n    activities_per_month: 4\n"
-        + "  - municipality: soest\n    activities_per_month: 2\n"
-        + "  - municipality: soest\n    activities_per_month: 3\n",
-        encoding="utf-8",
-    )
+    network.write_text(network.read_text(encoding="utf-8") + targets, encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         load_catalog(root, date(2027, 1, 4))
-    messages = [(p.line, p.message) for p in raised.value.problems]
+    return [(p.line, p.message) for p in raised.value.problems]
+
+
+def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
+    messages = _refusals_of_targets(
+        make_content(),
+        "targets:\n  - municipality: amersfort\n    activities_per_month: 4\n"
+        + "  - municipality: soest\n    activities_per_month: 2\n"
+        + "  - municipality: soest\n    activities_per_month: 3\n",
+    )
     assert messages == [
         (16, "De gemeente 'amersfort' bestaat niet (zie municipalities). Bedoel je 'amersfoort'?"),
         (20, "Voor de gemeente 'soest' staat al een doel. Geef elke gemeente één doel."),
@@ -238,20 +241,13 @@ def test_an_unknown_or_repeated_target_is_refused_in_dutch(make_content):
 
 
 def test_a_building_block_named_twice_in_one_target_is_refused(make_content):
-    root = make_content()
-    network = root / "network.yaml"
-    network.write_text(
-        network.read_text(encoding="utf-8")
-        + "targets:\n  - municipality: soest\n    activities_per_month: 4\n    blocks:\n"
+    messages = _refusals_of_targets(
+        make_content(),
+        "targets:\n  - municipality: soest\n    activities_per_month: 4\n    blocks:\n"
         + "      - block: naastensteun\n        activities_per_month: 1\n"
         + "      - block: naastensteun\n        activities_per_month: 2\n",
-        encoding="utf-8",
     )
-    with pytest.raises(ContentError) as raised:
-        load_catalog(root, date(2027, 1, 4))
-    assert [(p.line, p.message) for p in raised.value.problems] == [
-        (21, "De bouwsteen 'naastensteun' staat al bij dit doel. Geef elke bouwsteen één aantal.")
-    ]
+    assert messages == [(21, "De bouwsteen 'naastensteun' staat al bij dit doel. Geef elke bouwsteen één aantal.")]
 
 
 def test_the_command_prints_the_tables_and_writes_the_files(tmp_path):
