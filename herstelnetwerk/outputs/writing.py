@@ -41,6 +41,8 @@ class OutputsRun:
 
     def __init__(self, site: Path, plan: SitePlan) -> None:
         self.site = Path(site)
+        # Made before the fork, so the overview page here and its downloads there share one computation.
+        plan.overview  # noqa: B018
         self._job = Background(lambda inbox: write_outputs(self.site, plan, inbox))
 
     def send(self, hand_written: list[SearchRecord]) -> None:
