@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import feedparser
 import icalendar
@@ -23,6 +25,7 @@ import pytest
 import recurring_ical_events
 from build_support import BUILD_DATE
 
+from herstelnetwerk.outputs.open_data import _id
 from herstelnetwerk.planning.open_data import SESSION_DAYS
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "hsds-3.0.1" / "service.json").read_text("utf-8"))
@@ -127,3 +130,19 @@ def test_the_feed_of_new_activities_is_newest_checked_first_and_leaves_out_what_
     assert updated == sorted(updated, reverse=True)
     on_site = {s["url"] for s in export["contents"]}
     assert {e.link for e in parsed.entries} <= on_site
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("netwerk",),
+        ("bijeenkomst", "wrap-amersfoort", "2027-03-30T19:00:00+02:00"),
+        ("toegang", "café-één", "ringleiding"),
+    ],
+)
+def test_an_identifier_is_the_uuid5_of_its_url(parts):
+    """The export's own quick way of making identifiers gives what the standard library's uuid5 gives."""
+    for site_url in ("https://herstelnetwerk.example.org/", "https://gooi.example.org/regio/"):
+        data = SimpleNamespace(network=SimpleNamespace(site_url=site_url))
+        expected = str(uuid.uuid5(uuid.NAMESPACE_URL, site_url + "#" + "/".join(parts)))
+        assert _id(data, *parts) == expected
