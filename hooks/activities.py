@@ -189,10 +189,6 @@ class Site:
         its feed and the finder catch up a moment later (an edit that comes in
         meanwhile stops them and starts them again).
         """
-        try:
-            self._outputs().write_here()  # while the background process still works
-        except outputs.BackgroundError as error:
-            raise PluginError(str(error)) from None
         if self.serving:
             log.info(
                 f"Klaar: {self.rendered} pagina's in {time.perf_counter() - self.started:.1f} s; "

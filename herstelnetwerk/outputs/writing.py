@@ -1,13 +1,9 @@
 """The files of the site that are not pages: the iCal and Atom feeds, the overview's downloads, the open data
 and the search indexes.
 
-The iCal feeds and the search indexes take the longest. A process of their own
-writes them into a folder beside the site while the pages are rendered, and
-moves them in once complete, so they can be made while the site folder is still
-being emptied and filled with pages, and a reader never meets half a feed.
-That process has the most work of the two, so the build itself writes the
-rest (the overview's downloads, the Atom feeds, the open data) once its pages
-are done, while it would otherwise wait (``OutputsRun.write_here``).
+They are written into a folder beside the site and moved into it once
+complete, so they can be made while the site folder is still being emptied
+and filled with pages, and a reader never meets half a feed.
 """
 
 from __future__ import annotations
@@ -40,15 +36,13 @@ def remove_staging(site: Path) -> None:
     shutil.rmtree(staging_folder(site), ignore_errors=True)
 
 
-BESIDE_FAILED = "De open data, de Atom-feeds of de downloads van het overzicht konden niet worden geschreven"
-
-
 class OutputsRun:
     """The feeds and search indexes of one build, written in a process of their own while the pages are made."""
 
     def __init__(self, site: Path, plan: SitePlan) -> None:
         self.site = Path(site)
-        self.plan = plan
+        # Made before the fork, so the overview page here and its downloads there share one computation.
+        plan.overview  # noqa: B018
         self._job = Background(lambda inbox: write_outputs(self.site, plan, inbox))
 
     def send(self, hand_written: list[SearchRecord]) -> None:
@@ -58,18 +52,6 @@ class OutputsRun:
         except OSError:  # it stopped: say why
             self._job.result()
             raise BackgroundError("het proces stopte voordat het de pagina's kreeg") from None
-
-    def write_here(self) -> None:
-        """Write the overview's downloads, the Atom feeds and the open data into the site, in this process.
-
-        Called once the pages are written: the overview page has made the
-        figures its downloads hold. Raises BackgroundError, in Dutch, when a file
-        cannot be written.
-        """
-        try:
-            write_beside_pages(self.site, self.plan)
-        except OSError as error:
-            raise BackgroundError(f"{BESIDE_FAILED}: {write_failure(error)}") from None
 
     def result(self) -> tuple[int, int]:
         """Wait for it: (feeds, search records); raises BackgroundError when it failed."""
@@ -106,6 +88,14 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     try:
         staging.mkdir(parents=True)
         feeds = write_feeds(staging, data.catalog, data.agenda, data.network.site_url)
+        write_overview_files(
+            staging / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat()
+        )
+        for path, body in atom.atom_feeds(data).items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+        open_data.write_open_data(staging, data)
         indexed = search_index.write_indexes(staging, plan.search_records(hand_written()), GENERAL_INDEX)
         shutil.rmtree(site / GENERAL_INDEX, ignore_errors=True)
         move_into(staging, site)
@@ -114,17 +104,6 @@ def write_outputs(site: Path, plan: SitePlan, hand_written: Callable[[], list[Se
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return feeds, sum(indexed.values())
-
-
-def write_beside_pages(site: Path, plan: SitePlan) -> None:
-    """The overview's downloads, the Atom feeds of activities and news, and the open data, written into ``site``."""
-    data = plan.data
-    write_overview_files(site / urls.OVERVIEW, overview_tables(plan.overview), data.agenda.build_date.isoformat())
-    for path, body in atom.atom_feeds(data).items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-    open_data.write_open_data(site, data)
 
 
 def move_into(source: Path, target: Path) -> None:
