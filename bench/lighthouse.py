@@ -54,6 +54,9 @@ PAGES = {
     "nieuws": "nieuws/",
     "nieuwsbericht": "nieuws/2026-11-16-nieuws-van-het-kwartaal/",
     "open-data": "open-data/",
+    "over-het-netwerk": "over/",
+    "overzicht": "over/overzicht/",
+    "op-afspraak": "activiteiten/ervaringscoaching-op-afspraak-leusden/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
