@@ -120,3 +120,25 @@ def test_courses_with_moved_and_cancelled_meetings_and_long_uids(make_content):
     assert course.count(b"De zaal is bezet.") == 2
     uid_lines = [part.split(b"\r\nDESCRIPTION")[0] for part in course.split(b"\r\nUID:")[1:]]
     assert len(uid_lines) == 5 and all(b"\r\n " in line for line in uid_lines)  # folded
+
+
+def test_the_event_writer_keeps_lines_apart_that_only_look_alike():
+    """The writer keeps a line by its property's value; equal values that serialise
+    differently (the same moment in two time zones) must each get their own line."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from herstelnetwerk.outputs.feeds import _event, _EventWriter
+
+    amsterdam = datetime(2027, 3, 28, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    in_utc = amsterdam.astimezone(UTC)
+    assert amsterdam == in_utc  # the trap: equal, and hashed alike
+    write = _EventWriter()
+    events = [
+        {"UID": f"a{n}@example.org", "DTSTART": start, "SUMMARY": "Inloop, koffie; thee", "SEQUENCE": 1}
+        for n, start in enumerate([amsterdam, in_utc, amsterdam])
+    ]
+    written = [write(properties) for properties in events]
+    assert written == [_event(properties).to_ical() for properties in events]
+    assert b"DTSTART;TZID=Europe/Amsterdam:20270328T100000" in written[0]
+    assert b"DTSTART:20270328T080000Z" in written[1]

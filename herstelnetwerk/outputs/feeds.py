@@ -42,7 +42,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Component, Event, vDuration
+from icalendar import Calendar, Event, vDuration
+from icalendar.parser import Contentline, Parameters
 
 from ..loading.agenda import Agenda, Entry
 from ..loading.model import Catalog, Schedule
@@ -140,7 +141,7 @@ class _Splicer:
         # The empty calendar's bytes before and after its name lines; False when they cannot be split.
         self.around_name: tuple[bytes, bytes] | bool | None = None
         self.zone = yearly_timezone(TZID, build_date.year).to_ical()
-        self.meeting_times: dict[tuple[datetime, datetime], dict[bytes, bytes]] = {}
+        self.write = _EventWriter()
 
     def __call__(self, entries: list[Entry], name: str) -> bytes:
         shell = self._shell(name)
@@ -177,14 +178,9 @@ class _Splicer:
 
     def _events(self, entry: Entry) -> tuple[bytes, list[date]]:
         if entry.slug not in self.events:
-            if entry.offering.schedule.dates:
-                body, starts = _dated_events_ical(
-                    entry, self.catalog, self.site_url, self.host, self.stamp, self.meeting_times
-                )
-            else:
-                events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
-                body, starts = b"".join(e.to_ical() for e in events), [_start(e).date() for e in events]
-            self.events[entry.slug] = (body, starts)
+            events = _events(entry, self.catalog, self.site_url, self.host, self.stamp)
+            body = b"".join(self.write(properties) for properties in events)
+            self.events[entry.slug] = (body, [_start(properties).date() for properties in events])
         return self.events[entry.slug]
 
 
@@ -209,8 +205,8 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
 
     entries = sorted(entries, key=lambda e: e.slug)
     for entry in entries:
-        for event in _events(entry, catalog, site_url, host, stamp):
-            calendar.add_component(event)
+        for properties in _events(entry, catalog, site_url, host, stamp):
+            calendar.add_component(_event(properties))
 
     if calendar.walk("VEVENT"):
         calendar.subcomponents.insert(0, yearly_timezone(TZID, build_date.year))
@@ -219,8 +215,11 @@ def calendar_for(entries: Iterable[Entry], name: str, site_url: str, *, catalog:
 
 # --- events of one offering ---------------------------------------------------
 
+# One VEVENT's properties, name -> value, as ``Event.add`` takes them.
+Properties = dict[str, object]
 
-def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: datetime) -> list[Event]:
+
+def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: datetime) -> list[Properties]:
     offering = entry.offering
     schedule = offering.schedule
     event = _event_maker(entry, catalog, site_url, stamp)
@@ -236,17 +235,17 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     uid = f"{offering.slug}@{host}"
     first = first_date(schedule)
     series = event(uid, local(first, start), local(last_day(schedule, first), end))
-    series.add("RRULE", _rrule(schedule, dates))
+    series["RRULE"] = _rrule(schedule, dates)
     excluded = sorted({c.date for c in schedule.cancelled} | {d for d in dates if in_break(schedule, d) is not False})
     if excluded:
-        series.add("EXDATE", [local(d, start) for d in excluded])
+        series["EXDATE"] = [local(d, start) for d in excluded]
     events = [series]
     for session in expand(schedule, _exceptions_horizon(schedule)):
         if session.added:
             events.append(event(_meeting_uid(offering.slug, session, host), session.start, session.end, session))
         elif _is_own(session):
             override = event(uid, session.start, session.end, session)
-            override.add("RECURRENCE-ID", local(session.original, start))
+            override["RECURRENCE-ID"] = local(session.original, start)
             events.append(override)
     return events
 
@@ -257,7 +256,7 @@ def _is_own(session: Session) -> bool:
 
 
 def _event_maker(entry: Entry, catalog: Catalog, site_url: str, stamp: datetime):
-    """``event(uid, start, end, session=None)``: one VEVENT of ``entry``'s offering (of ``session``, if given)."""
+    """``event(uid, start, end, session=None)``: the properties of one VEVENT of ``entry``'s offering."""
     offering = entry.offering
     page = site_url.rstrip("/") + "/" + urls.offering(offering.slug)
     summary = display.summary(offering, catalog)
@@ -267,24 +266,97 @@ def _event_maker(entry: Entry, catalog: Catalog, site_url: str, stamp: datetime)
     checked = datetime.combine(offering.last_checked, time(0, 0), tzinfo=UTC)
     sequence = max(0, (offering.last_checked - SEQUENCE_EPOCH).days)
 
-    def event(uid: str, start: datetime, end: datetime, session: Session | None = None) -> Event:
+    def event(uid: str, start: datetime, end: datetime, session: Session | None = None) -> Properties:
         notes = _session_notes(session) if session is not None else []
-        made = Event()
-        made.add("UID", uid)
-        made.add("DTSTAMP", stamp)
-        made.add("DTSTART", start)
-        made.add("DTEND", end)
-        made.add("SUMMARY", f"{title} – {session.title}" if session is not None and session.title else title)
-        made.add("DESCRIPTION", "\n\n".join([summary, *notes, f"Meer informatie: {page}"]))
-        made.add("URL", page)
-        made.add("LOCATION", where)
+        made: Properties = {
+            "UID": uid,
+            "DTSTAMP": stamp,
+            "DTSTART": start,
+            "DTEND": end,
+            "SUMMARY": f"{title} – {session.title}" if session is not None and session.title else title,
+            "DESCRIPTION": "\n\n".join([summary, *notes, f"Meer informatie: {page}"]),
+            "URL": page,
+            "LOCATION": where,
+        }
         if coordinates is not None:
-            made.add("GEO", coordinates)
-        made.add("SEQUENCE", sequence)
-        made.add("LAST-MODIFIED", checked)
+            made["GEO"] = coordinates
+        made["SEQUENCE"] = sequence
+        made["LAST-MODIFIED"] = checked
         return made
 
     return event
+
+
+def _event(properties: Properties) -> Event:
+    """The VEVENT with these properties."""
+    made = Event()
+    for name, value in properties.items():
+        made.add(name, value)
+    return made
+
+
+class _EventWriter:
+    """``_event(properties).to_ical()``, with each distinct property line serialised once.
+
+    icalendar serialises and folds an event's content lines one by one and
+    puts them in a fixed order (``Event.sorted_keys``), so an event's bytes are
+    its lines, in that order, each of which may have been made before. Most
+    lines are shared: the build's DTSTAMP, an offering's title, text, link and
+    place in all its events, the SEQUENCE and LAST-MODIFIED of a checking day,
+    the hours many sessions have in common. A line is made by icalendar the
+    first time (several at once, in one event) and looked up after that; the
+    tests compare the result with icalendar's own, byte for byte.
+    """
+
+    # Lines that differ in (nearly) every event: not worth keeping.
+    _UNSHARED = frozenset({"UID", "RECURRENCE-ID", "RRULE", "EXDATE"})
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple, bytes] = {}
+        self.orders: dict[tuple[str, ...], list[str]] = {}
+
+    def __call__(self, properties: Properties) -> bytes:
+        keys = {name: self._key(name, value) for name, value in properties.items()}
+        missing = {name: properties[name] for name, key in keys.items() if key is None or key not in self.lines}
+        # The UID is new in every event and has no parameters: its line is made on its own, with
+        # the type icalendar's Event gives it, without the cost of an event around it.
+        uid = missing.pop("UID", None)
+        made = _lines_by_name(_event(missing).to_ical()) if missing else {}
+        if uid is not None:
+            made["UID"] = Contentline.from_parts("UID", Parameters(), _UID_TYPE(uid)).to_ical() + b"\r\n"
+        for name, line in made.items():
+            key = keys[name]
+            if key is not None:
+                self.lines[key] = line
+        names = tuple(properties)
+        if names not in self.orders:
+            probe = Event()
+            for name in names:
+                probe[name] = ""
+            self.orders[names] = probe.sorted_keys()
+        lines = [made[name] if (key := keys[name]) is None else self.lines[key] for name in self.orders[names]]
+        return b"".join([b"BEGIN:VEVENT\r\n", *lines, b"END:VEVENT\r\n"])
+
+    def _key(self, name: str, value: object) -> tuple | None:
+        """What a line is kept by, or None. Two datetimes of the same moment in other time zones
+        are equal, so the zone is part of the key; so is the type (True == 1)."""
+        if name in self._UNSHARED or isinstance(value, (dict, list)):
+            return None
+        return (name, type(value), value, getattr(value, "tzinfo", None))
+
+
+def _lines_by_name(ical: bytes) -> dict[str, bytes]:
+    """A component's serialised content lines (folded, with their line breaks) by property name,
+    without its BEGIN and END."""
+    lines: dict[str, bytes] = {}
+    name = ""
+    for physical in ical.split(b"\r\n")[:-1]:
+        if not physical.startswith(b" "):
+            name = _NAME.match(physical).group().decode("ascii").upper()  # type: ignore[union-attr]  # [^:;]* matches every line
+        lines[name] = lines.get(name, b"") + physical + b"\r\n"
+    lines.pop("BEGIN", None)
+    lines.pop("END", None)
+    return lines
 
 
 def _session_notes(session: Session) -> list[str]:
@@ -314,78 +386,15 @@ def _meeting_uid(slug: str, session: Session, host: str) -> str:
     return f"{slug}-{session.number}@{host}"
 
 
-def _dated_events_ical(
-    entry: Entry,
-    catalog: Catalog,
-    site_url: str,
-    host: str,
-    stamp: datetime,
-    times: dict[tuple[datetime, datetime], dict[bytes, bytes]],
-) -> tuple[bytes, list[date]]:
-    """``b"".join(e.to_ical() for e in _events(...))`` for a schedule of dates, made faster; and the days.
-
-    The events of a course differ only in their UID, DTSTART and DTEND (and a
-    meeting's own topic or note). The first event with each note (no note is one too)
-    is made and serialised whole; for the others only those three properties
-    are, and their lines take the place of that first event's lines. Content lines are
-    serialised and folded one by one, so the result is the same bytes.
-    ``times`` keeps the DTSTART and DTEND lines of a start and end: many
-    courses meet at the same hours.
-    """
-    event = _event_maker(entry, catalog, site_url, stamp)
-    slug = entry.offering.slug
-    # What differs per event besides UID and times -> the first such event's lines, and where is what.
-    whole: dict[tuple, tuple[list[bytes], dict[bytes, int]]] = {}
-    parts: list[bytes] = []
-    meetings = _meetings(entry.offering.schedule)
-    for session in meetings:
-        uid, note = _meeting_uid(slug, session, host), (session.title, *_session_notes(session))
-        if note not in whole:
-            lines = _content_lines(event(uid, session.start, session.end, session).to_ical())
-            whole[note] = lines, {_line_name(line): index for index, line in enumerate(lines)}
-            parts.extend(lines)
-            continue
-        key = (session.start, session.end)
-        if key not in times:
-            times[key] = _property_lines(("DTSTART", session.start), ("DTEND", session.end))
-        lines, where = whole[note]
-        lines = list(lines)
-        for name, line in (*times[key].items(), *_property_lines(("UID", uid)).items()):
-            lines[where[name]] = line
-        parts.extend(lines)
-    return b"".join(parts), [session.start.date() for session in meetings]
-
-
-def _property_lines(*properties: tuple[str, object]) -> dict[bytes, bytes]:
-    """The serialised content lines of these properties of an event, by name."""
-    made = Event()
-    for name, value in properties:
-        made.add(name, value)
-    return {_line_name(line): line for line in _content_lines(made.to_ical())[1:-1]}
-
-
-def _content_lines(ical: bytes) -> list[bytes]:
-    """Serialised content lines, each with its folded continuations and its line break."""
-    lines: list[bytes] = []
-    for physical in ical.split(b"\r\n")[:-1]:
-        if physical.startswith(b" ") and lines:
-            lines[-1] += physical + b"\r\n"
-        else:
-            lines.append(physical + b"\r\n")
-    return lines
-
-
-def _start(event: Component) -> datetime:
+def _start(properties: Properties) -> datetime:
     """When a session starts (every event of a feed has a time)."""
-    return event.decoded("DTSTART")
-
-
-def _line_name(line: bytes) -> bytes:
-    """A content line's property name: what comes before its parameters (;) or value (:)."""
-    return _NAME.match(line).group()  # type: ignore[union-attr]  # [^:;]* matches every line
+    start = properties["DTSTART"]
+    assert isinstance(start, datetime)
+    return start
 
 
 _NAME = re.compile(rb"[^:;]*")
+_UID_TYPE = Event.types_factory.for_property("UID")
 
 
 def _exceptions_horizon(schedule: Schedule) -> date:
