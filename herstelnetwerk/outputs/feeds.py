@@ -228,7 +228,8 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     if schedule.dates:
         return [event(_meeting_uid(offering.slug, s, host), s.start, s.end, s) for s in _meetings(schedule)]
 
-    dates = rule_dates(schedule, _exceptions_horizon(schedule))
+    horizon = _exceptions_horizon(schedule)
+    dates = rule_dates(schedule, horizon)
     if not dates:
         return []
     start, end = schedule.times
@@ -240,7 +241,7 @@ def _events(entry: Entry, catalog: Catalog, site_url: str, host: str, stamp: dat
     if excluded:
         series["EXDATE"] = [local(d, start) for d in excluded]
     events = [series]
-    for session in expand(schedule, _exceptions_horizon(schedule)):
+    for session in expand(schedule, horizon):
         if session.added:
             events.append(event(_meeting_uid(offering.slug, session, host), session.start, session.end, session))
         elif _is_own(session):
