@@ -29,9 +29,10 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from fnmatch import fnmatchcase
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
@@ -82,15 +83,24 @@ class _Indexer:
         return self
 
     async def ask(self, payload: dict) -> dict:
+        return (await self.ask_all([payload]))[0]
+
+    async def ask_all(self, payloads: list[dict]) -> list[dict]:
+        """The answers to ``payloads``, sent in one go; raises SearchIndexError if one is refused."""
         if self._broken:
             raise SearchIndexError(self._broken)
-        self._last_id += 1
-        answer = asyncio.get_running_loop().create_future()
-        self._waiting[self._last_id] = answer
-        message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
-        self._stdin.write(base64.b64encode(message) + b",")
+        loop = asyncio.get_running_loop()
+        answers, messages = [], []
+        for payload in payloads:
+            self._last_id += 1
+            answer = loop.create_future()
+            self._waiting[self._last_id] = answer
+            answers.append(answer)
+            message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
+            messages.append(base64.b64encode(message) + b",")
+        self._stdin.write(b"".join(messages))
         await self._stdin.drain()
-        return await answer
+        return list(await asyncio.gather(*answers))
 
     async def _read_answers(self) -> None:
         try:
@@ -147,14 +157,15 @@ async def _write_indexes(site: Path, records: dict[str, list[SearchRecord]], gen
             index = (await indexer.ask({"type": "NewIndex", "config": {"force_language": LANGUAGE}}))["index_id"]
             batch = records[folder]
             for start in range(0, len(batch), BATCH):
-                await asyncio.gather(
-                    *(indexer.ask(_record_request(index, record)) for record in batch[start : start + BATCH])
-                )
+                await indexer.ask_all([_record_request(index, record) for record in batch[start : start + BATCH]])
             files = (await indexer.ask({"type": "GetFiles", "index_id": index}))["files"]
             await indexer.ask({"type": "DeleteIndex", "index_id": index})
-            bundle = {file["path"]: base64.b64decode(file["content"]) for file in files}
-            if folder != general:
-                bundle = _only_index_data(bundle)
+            # Only what is kept is decoded: a merged index leaves the engine's files (most of the bytes) out.
+            bundle = {
+                file["path"]: base64.b64decode(file["content"])
+                for file in files
+                if folder == general or _is_index_data(file["path"])
+            }
             if writing:
                 await writing
             # Written in a thread while the indexer makes the next index.
@@ -181,26 +192,26 @@ def _record_request(index: int, record: SearchRecord) -> dict:
     }
 
 
-def _only_index_data(bundle: dict[str, bytes]) -> dict[str, bytes]:
-    return {
-        path: data
-        for path, data in bundle.items()
-        if any(fnmatchcase(PurePosixPath(path).parts[0], pattern) for pattern in MERGED_INDEX_FILES)
-    }
+def _is_index_data(path: str) -> bool:
+    """Whether a file of a bundle belongs to the index itself, not to the engine."""
+    first = path.split("/", 1)[0]
+    return any(fnmatchcase(first, pattern) for pattern in MERGED_INDEX_FILES)
 
 
 def _write_bundle(folder: Path, bundle: dict[str, bytes]) -> None:
     """Write an index's files into ``folder``, its filters in a fixed order."""
-    made: set[Path] = set()
+    # Plain strings, not Path objects: an index at 20,000 activities has some 20,000 files.
+    made: set[str] = set()
     for path, data in _fix_filter_order(bundle).items():
-        relative = PurePosixPath(path)
-        if relative.is_absolute() or ".." in relative.parts:
+        if path.startswith("/") or ".." in path.split("/"):
             raise SearchIndexError(f"pagefind noemt een bestand buiten de index: {path}")
-        target = folder / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
+        target = os.path.join(folder, path)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as file:
+            file.write(data)
 
 
 def _fix_filter_order(bundle: dict[str, bytes]) -> dict[str, bytes]:
