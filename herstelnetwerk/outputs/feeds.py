@@ -142,6 +142,7 @@ class _Splicer:
         self.around_name: tuple[bytes, bytes] | bool | None = None
         self.zone = yearly_timezone(TZID, build_date.year).to_ical()
         self.write = _EventWriter()
+        self.named = Calendar()
 
     def __call__(self, entries: list[Entry], name: str) -> bytes:
         shell = self._shell(name)
@@ -168,10 +169,14 @@ class _Splicer:
         if not isinstance(self.around_name, tuple):
             return self._empty(name)
         head, tail = self.around_name
-        named = Calendar()
-        named.calendar_name = name
-        ical = named.to_ical()
-        return head + ical[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")] + tail
+        # One calendar holds each feed's name in turn; its two lines are made as its to_ical makes them.
+        self.named.calendar_name = name
+        lines = [
+            self.named.content_line(key, value).to_ical() + b"\r\n"
+            for key, value in self.named.property_items()
+            if key not in ("BEGIN", "END")
+        ]
+        return b"".join([head, *lines, tail])
 
     def _empty(self, name: str) -> bytes:
         return calendar_for([], name, self.site_url, catalog=self.catalog, build_date=self.build_date).to_ical()
