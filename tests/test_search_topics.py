@@ -9,6 +9,7 @@ import pytest
 
 from herstelnetwerk.loading.catalog import load_catalog
 from herstelnetwerk.loading.model import SearchTopic, TopicFit
+from herstelnetwerk.loading.words import words_of
 from herstelnetwerk.planning import display
 from herstelnetwerk.planning.search_topics import topics_for
 
@@ -48,6 +49,21 @@ def names(**offer) -> list[str]:
 )
 def test_text_matches_whole_words_in_any_case_and_accent(text, expected):
     assert names(text=text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eén Café-avond", ("een", "cafe", "avond")),
+        ("cafe\u0301 e\u0308n", ("cafe", "en")),  # accents written as their own character
+        ("Søren, Straße, Ærø", ("søren", "strasse", "ærø")),  # letters that are no letter plus an accent stay
+        ("ﬁets 2e", ("fiets", "2e")),  # a ligature is its letters
+        ("Ελένη 😀 Ünal", ("ελενη", "unal")),
+        ("", ()),
+    ],
+)
+def test_words_are_compared_without_case_and_accents(text, expected):
+    assert words_of(text) == expected
 
 
 def test_any_one_list_is_enough_and_the_order_is_the_topics_order():

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
@@ -21,5 +22,11 @@ def words_of(text: str) -> tuple[str, ...]:
     Hyphens, apostrophes and all other punctuation separate words.
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Only a character outside ASCII can be an accent: the rest is not looked at one by one.
+    plain = _NOT_ASCII.sub(_unless_combining, decomposed)
     return tuple(_WORD.findall(plain.casefold()))
+
+
+def _unless_combining(found: re.Match) -> str:
+    char = found.group()
+    return "" if unicodedata.combining(char) else char
