@@ -150,6 +150,9 @@ class Site:
         ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")}
         env.autoescape = lambda name: name in ours
         env.filters["markdown"] = planning.markdown_html
+        # Every template stays loaded: a plain dict, as Jinja makes for cache_size=-1, instead of its
+        # least-recently-used list, which is kept in order at each of the dozens of includes per page.
+        env.cache = {}
         self.shared_blocks.reset(set(self.pages))
         env.globals["shared_block"] = self.shared_blocks
         if self.preview.active:
