@@ -47,13 +47,17 @@ _MONTH_WEEK = {"1": 1, "2": 2, "3": 3, "4": 4, "laatste": -1}
 # JSON text escapes that keep it inside a <script> element and readable by any HTML parser:
 # '<' and '>' can never form '</script' or '<!--', '&' no character reference, and the line and
 # paragraph separators (valid in JSON, not in older JavaScript) no line break. They occur only in strings.
-_SCRIPT_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+# (One replace per character that is there: much faster than str.translate over a page's 8 kB.)
+_SCRIPT_SAFE = tuple((c, f"\\u{ord(c):04x}") for c in "<>&\u2028\u2029")
 
 
 def script_text(data: dict[str, Any]) -> Markup:
     """``data`` as JSON for a ``<script type="application/ld+json">`` element, safe to print as it is."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return Markup(text.translate(_SCRIPT_SAFE))
+    for char, escaped in _SCRIPT_SAFE:
+        if char in text:
+            text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def absolute(data: SiteData, url: str) -> str:
