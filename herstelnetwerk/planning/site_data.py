@@ -210,12 +210,20 @@ class Card:
         The characters that could end the attribute or start markup are written as JSON escapes
         (``\\u0027``), so the attribute needs no HTML escaping (``&#34;`` for every quote).
         """
-        text = json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"))
-        return Markup(text.translate(_ATTRIBUTE_SAFE))
+        return embedded_json(self.clock, "&<>'")
 
 
-# Characters of JSON text that an HTML attribute in single quotes must not hold as they are.
-_ATTRIBUTE_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "&<>'"}
+def embedded_json(value: object, unsafe: str) -> Markup:
+    """``value`` as compact JSON in which each character of ``unsafe`` is written as an escape (``\\u0027``).
+
+    Such characters can only be inside strings, where the escape means the same. A replace per
+    character that is there: much faster than ``str.translate`` over a JSON-LD block of 8 kB.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char in unsafe:
+        if char in text:
+            text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def clock_data(sessions: Sequence[Session]) -> dict[str, object]:
