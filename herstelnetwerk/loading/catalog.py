@@ -33,9 +33,9 @@ from .model import (
     Variant,
 )
 from .news import read_news
-from .parse import Walker
+from .read_ahead import ReadAhead, read_ahead, read_file
 from .words import words_of
-from .yamlfile import Document, load_document
+from .yamlfile import Document
 
 NETWORK_FILE = "network.yaml"
 SEARCH_WORDS_FILE = "zoekwoorden.yaml"  # optional: without it the finder knows no extra words
@@ -100,21 +100,19 @@ class _Checker:
         # reports everything, but a missing title is not blamed on top of 'titel'.
         self.flawed: set[Path] = set()
         self.pictures = pictures.Pictures()
+        self.ahead: ReadAhead | None = None  # a second process that reads part of a large folder
 
     # -- reading ---------------------------------------------------------
 
     def read(self, path: Path, cls: type) -> Any:
         key = self.ctx.cache_key()
         cached = self.cache.get(path, cls, key) if self.cache is not None else None
+        if cached is None and self.ahead is not None:
+            cached = self.ahead.take(path, cls)
         if cached is not None:
             doc, problems, item, walker_problems = cached
         else:
-            doc, problems = load_document(path, self.root)
-            item, walker_problems = None, []
-            if doc is not None:
-                walker = Walker(doc, self.ctx)
-                item = walker.block(cls, doc.data, (), " (het hele bestand)")
-                walker_problems = walker.problems
+            doc, problems, item, walker_problems = read_file(path, cls, self.root, self.ctx)
             if self.cache is not None:
                 self.cache.put(path, cls, key, (doc, problems, item, walker_problems))
         self.problems.extend(problems)
@@ -603,7 +601,14 @@ def load_catalog(root: Path, build_date: date, cache: ParseCache | None = None) 
         if network is not None:
             checker.check_network(network, checker.documents[network_path])
             checker.ctx.extra_choices = network.extra_choices()  # the offerings may use the network's own values
-    items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
+    if cache is None:  # (while serving, the cache makes a rebuild read only what changed)
+        checker.ahead = read_ahead(FOLDERS, root, checker.ctx)
+    try:
+        items = {name: checker.folder(name, cls) for name, cls in FOLDERS.items()}
+    finally:
+        if checker.ahead is not None:
+            checker.ahead.close()
+            checker.ahead = None
     search_topics = checker.search_words()
     if network is None:
         raise ContentError(_in_order(checker.problems), root)
