@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .model import Schedule
@@ -23,9 +23,12 @@ HORIZON_DAYS = 366
 MAX_RULE_DATES = 2000
 
 
-@dataclass(frozen=True)
-class Session:
-    """One meeting as it really happens (or not)."""
+class Session(NamedTuple):
+    """One meeting as it really happens (or not).
+
+    A named tuple, not a frozen dataclass: a large network has hundreds of thousands of
+    sessions, and a tuple is made four times as fast; it is just as unchangeable.
+    """
 
     original: date  # the date the rule gives; the RECURRENCE-ID of a moved session
     start: datetime  # aware, Europe/Amsterdam
