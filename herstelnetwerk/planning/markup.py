@@ -109,6 +109,8 @@ _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+")
 _EMPHASIS = re.compile(r"[*_`]+")
 
 
+# A search record asks for the same texts twice (its words, and the topics it fits).
+@lru_cache(maxsize=64)
 def plain_text(text: str | None) -> str:
     """The words of a content text without its Markdown, on one line: for the search index.
 
