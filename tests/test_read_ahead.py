@@ -1,10 +1,14 @@
 """A large content folder is read by two processes (``loading.read_ahead``): what comes out is what
-one process reading every file gives, mistakes and all, also when the helper fails."""
+one process reading every file gives, mistakes and all, also when the helper fails.
+
+The loading runs in a fresh Python of its own: the helper is only started in a process without
+other threads, and the test run has some (its servers for the browser tests)."""
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
+import subprocess
 import sys
 import threading
 from datetime import date
@@ -13,8 +17,6 @@ from pathlib import Path
 import pytest
 
 from herstelnetwerk.loading import catalog, read_ahead
-from herstelnetwerk.loading.catalog import load_catalog
-from herstelnetwerk.loading.errors import ContentError
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -22,6 +24,46 @@ import generate  # noqa: E402
 
 BUILD_DATE = date(2026, 11, 23)
 OFFERINGS = 1200
+
+# Loads the folder twice, with the helper and without, and says what each gave.
+LOAD_BOTH_WAYS = """
+import json, os, sys
+from datetime import date
+from pathlib import Path
+from herstelnetwerk.loading import catalog, read_ahead
+from herstelnetwerk.loading.errors import ContentError
+
+folder, how = Path(sys.argv[1]), sys.argv[2]
+read_here = []
+def counted(path, cls, root, ctx):
+    read_here.append(path)
+    return read_ahead.read_file(path, cls, root, ctx)
+catalog.read_file = counted
+if how == "dies":
+    def dies(files, root, ctx):
+        os._exit(3)
+    read_ahead._read_files = dies
+
+def load():
+    read_here.clear()
+    try:
+        loaded = catalog.load_catalog(folder, date(2026, 11, 23))
+    except ContentError as error:
+        return len(read_here), None, [str(problem) for problem in error.problems]
+    return len(read_here), loaded, [str(problem) for problem in loaded.warnings]
+
+helped, shared, shared_said = load()
+read_ahead.FROM_FILES = 10**9
+alone_count, alone, alone_said = load()
+print(json.dumps({
+    "read_here_with_helper": helped,
+    "read_here_alone": alone_count,
+    "same_catalog": shared is not None and alone is not None and shared.catalog == alone.catalog,
+    "same_documents": shared is not None and alone is not None and shared.documents.keys() == alone.documents.keys(),
+    "said_with_helper": shared_said,
+    "said_alone": alone_said,
+}))
+"""
 
 
 @pytest.fixture(scope="module")
@@ -31,67 +73,50 @@ def network(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture
-def read_here(monkeypatch):
-    """Count the files this process reads itself."""
-    files: list[Path] = []
-
-    def counted(path, cls, root, ctx):
-        files.append(path)
-        return read_ahead.read_file(path, cls, root, ctx)
-
-    monkeypatch.setattr(catalog, "read_file", counted)
-    return files
-
-
-def load_alone(folder: Path, monkeypatch):
-    with monkeypatch.context() as patch:
-        patch.setattr(read_ahead, "FROM_FILES", 10**9)
-        return load_catalog(folder, BUILD_DATE)
+def load_both_ways(folder: Path, how: str = "helps") -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_BOTH_WAYS, str(folder), how],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return json.loads(done.stdout)
 
 
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(ContentError) as raised:
-        load_catalog(folder, BUILD_DATE)
-    return [str(problem) for problem in raised.value.problems]
+def yaml_files(folder: Path) -> int:
+    return len(list(folder.glob("*/*.yaml")))
 
 
-def test_a_large_folder_is_read_partly_by_the_helper_with_the_same_catalog(network, monkeypatch, read_here):
-    shared = load_catalog(network, BUILD_DATE)
-    helped = len(read_here)
-    files = len(list(network.glob("*/*.yaml")))
+def test_a_large_folder_is_read_partly_by_the_helper_with_the_same_catalog(network):
+    seen = load_both_ways(network)
+    files = yaml_files(network)
     assert files > read_ahead.FROM_FILES
-    # network.yaml and zoekwoorden.yaml are read here, and the first part of the folders.
-    assert helped < files * (1 - read_ahead.HELPER_SHARE) + 3
-    read_here.clear()
-    alone = load_alone(network, monkeypatch)
-    assert len(read_here) == files + 2
-    assert shared.catalog == alone.catalog
-    assert shared.warnings == alone.warnings
-    assert shared.documents.keys() == alone.documents.keys()
+    # network.yaml and zoekwoorden.yaml are read here too, alone every file.
+    assert seen["read_here_alone"] == files + 2
+    assert seen["read_here_with_helper"] < files * (1 - read_ahead.HELPER_SHARE) + 3
+    assert seen["same_catalog"] and seen["same_documents"]
+    assert seen["said_with_helper"] == seen["said_alone"]
 
 
-def test_mistakes_in_the_helpers_part_are_reported_as_when_read_alone(network, tmp_path, monkeypatch):
+def test_mistakes_in_the_helpers_part_are_reported_as_when_read_alone(network, tmp_path):
     broken = tmp_path / "netwerk"
     shutil.copytree(network, broken)
     last = sorted((broken / "offerings").iterdir())  # the helper reads the last ones
     last[-1].write_text(last[-1].read_text().replace("title:", "titel:"))
     last[-2].write_text("title: [niet afgesloten\n")
-    seen = problems(broken)
-    with monkeypatch.context() as patch:
-        patch.setattr(read_ahead, "FROM_FILES", 10**9)
-        assert seen == problems(broken)
-    assert any(last[-1].name in problem for problem in seen) and any(last[-2].name in problem for problem in seen)
+    seen = load_both_ways(broken)
+    assert seen["read_here_with_helper"] < yaml_files(broken) * (1 - read_ahead.HELPER_SHARE) + 3
+    said = seen["said_with_helper"]
+    assert said == seen["said_alone"]
+    assert any(last[-1].name in problem for problem in said) and any(last[-2].name in problem for problem in said)
 
 
-def test_a_helper_that_dies_costs_nothing_but_time(network, monkeypatch, read_here):
-    def dies(files, root, ctx):
-        os._exit(3)
-
-    monkeypatch.setattr(read_ahead, "_read_files", dies)
-    died = load_catalog(network, BUILD_DATE)
-    assert len(read_here) == len(list(network.glob("*/*.yaml"))) + 2  # it read every file itself
-    assert died.catalog == load_alone(network, monkeypatch).catalog
+def test_a_helper_that_dies_costs_nothing_but_time(network):
+    seen = load_both_ways(network, "dies")
+    assert seen["read_here_with_helper"] == seen["read_here_alone"] == yaml_files(network) + 2  # all read here
+    assert seen["same_catalog"]
 
 
 def test_a_small_folder_or_one_processor_reads_alone(network, monkeypatch):
