@@ -103,3 +103,17 @@ def test_each_index_names_its_filter_files_in_order_and_by_their_contents(site_d
             assert [value for value, _ in values] == sorted(value for value, _ in values)
             contents = gzip.decompress(compressed).removeprefix(search_index.SIGNATURE)
             assert f"{search_index.LANGUAGE}_{search_index._content_hash(contents)}".startswith(short)
+
+
+def test_an_activitys_record_names_its_place_once_with_street_town_and_municipality(site_data):
+    records = {record.page: record for index in plan_site(site_data).search_records([]).values() for record in index}
+    checked = 0
+    for entry in site_data.agenda.visible():
+        if entry.offering.is_online:
+            continue
+        location = site_data.catalog.locations[entry.offering.location]
+        town, municipality = site_data.town(location), site_data.municipality_name(location.municipality)
+        line = ", ".join([location.name, location.address, town] + ([municipality] if municipality != town else []))
+        assert f"\n{line}.\n" in records[urls.offering(entry.slug)].text
+        checked += 1
+    assert checked > 10

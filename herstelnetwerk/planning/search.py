@@ -149,7 +149,9 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         location = catalog.locations[offering.location]
         index = municipality_index(location.municipality)
         meta["gemeente"] = data.municipality_name(location.municipality)
-        where = f"{location.name}, {location.address}, {card.place}, {meta['gemeente']}"
+        # The place once: its name, street and town, and the municipality when the town is another.
+        town = data.town(location)
+        where = ", ".join(dict.fromkeys([location.name, location.address, town, meta["gemeente"]]))
         _place(location, chosen, meta)
     if card.full:
         meta["vol"] = filters.YES
