@@ -7,10 +7,13 @@ other threads, and the test run has some (its servers for the browser tests)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -135,3 +138,67 @@ def test_a_process_with_other_threads_reads_alone(network):
     finally:
         stop.set()
         server.join()
+
+
+LEAVES_NOTHING = """
+import sys, threading, multiprocessing
+from datetime import date
+from pathlib import Path
+from herstelnetwerk.loading import catalog, read_ahead
+from herstelnetwerk.loading.model import Offering
+folder = Path(sys.argv[1])
+ahead = read_ahead.read_ahead(catalog.FOLDERS, folder, catalog.Context(date(2026, 11, 23)))
+last = sorted((folder / "offerings").glob("*.yaml"))[-1]
+assert ahead.take(last, Offering) is not None
+print(threading.active_count(), len(multiprocessing.active_children()))
+"""
+
+
+def test_once_the_helper_answered_no_process_or_thread_of_it_is_left(network):
+    """The build forks its own process next: nothing of the helper may still run then."""
+    done = subprocess.run(
+        [sys.executable, "-c", LEAVES_NOTHING, str(network)], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["1", "0"]
+
+
+DIES_WHILE_READING = """
+import multiprocessing, os, sys
+from datetime import date
+from pathlib import Path
+from herstelnetwerk.loading import catalog, read_ahead
+ahead = read_ahead.read_ahead(catalog.FOLDERS, Path(sys.argv[1]), catalog.Context(date(2026, 11, 23)))
+print(" ".join(str(child.pid) for child in multiprocessing.active_children()), flush=True)
+os._exit(0)  # the build is killed while the helper still reads
+"""
+
+
+def test_a_build_killed_while_loading_leaves_no_helper(network, tmp_path):
+    said = tmp_path / "helpers"
+    with said.open("w") as out:  # a file, not a pipe: a helper left behind would keep a pipe open
+        subprocess.run([sys.executable, "-c", DIES_WHILE_READING, str(network)], cwd=REPO, stdout=out, check=True)
+    helpers = [int(pid) for pid in said.read_text().split()]
+    assert len(helpers) == 1
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in helpers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_helper_that_cannot_start_means_reading_alone(network, monkeypatch):
+    def no_fork(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(read_ahead, "ProcessPoolExecutor", no_fork)
+    assert read_ahead.read_ahead(catalog.FOLDERS, network, catalog.Context(BUILD_DATE)) is None

@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..processes import die_with
 from .fields import Context
 from .parse import Walker
 from .yamlfile import load_document
@@ -59,8 +60,15 @@ class ReadAhead:
         self._share = set(self._files)
         self._results: dict[tuple[Path, type], Read] | None = None
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        self._answer: Future = self._pool.submit(_read_files, self._files, root, ctx)
+        # Killed with the build: a killed build leaves no helper waiting on its pipes.
+        self._pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=die_with, initargs=(os.getpid(),)
+        )
+        try:
+            self._answer: Future = self._pool.submit(_read_files, self._files, root, ctx)
+        except BaseException:
+            self.close()
+            raise
 
     def take(self, path: Path, cls: type) -> Read | None:
         """What the helper read for this file, or None: not its file, or it failed (then read it here)."""
@@ -72,6 +80,7 @@ class ReadAhead:
         return self._results.pop(key, None)
 
     def close(self) -> None:
+        """Let the helper go; one whose answer was not needed (the loading stopped early) ends on its own."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _collect(self) -> dict[tuple[Path, type], Read]:
@@ -79,8 +88,9 @@ class ReadAhead:
             answers = self._answer.result()
         except Exception:  # it died, or its answer could not be sent: read them here
             answers = []
-        finally:
-            self.close()
+        # Its work is done: wait the moment until its process and the pool's thread have ended, so the
+        # build forks its next process with no other thread alive.
+        self._pool.shutdown(wait=True)
         return dict(zip(self._files, answers, strict=False))
 
 
@@ -99,7 +109,12 @@ def read_ahead(folders: dict[str, type], root: Path, ctx: Context) -> ReadAhead 
         for path in sorted(folder.iterdir()):
             if path.suffix == ".yaml" and not path.name.startswith(".") and path.is_file() and not path.is_symlink():
                 files.append((path, cls))
-    return ReadAhead(files, root, ctx) if len(files) >= FROM_FILES else None
+    if len(files) < FROM_FILES:
+        return None
+    try:
+        return ReadAhead(files, root, ctx)
+    except Exception:  # no fork, no semaphores, no thread to spare: read everything here
+        return None
 
 
 def _processors() -> int:

@@ -9,17 +9,16 @@ what the build learns later (``send``; the work reads it with its ``inbox``).
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from ..processes import die_with
+
 # The name of the process, as listed by multiprocessing.active_children().
 PROCESS_NAME = "herstelnetwerk-naast-de-bouw"
-_PR_SET_PDEATHSIG = 1
 
 
 class BackgroundError(RuntimeError):
@@ -75,26 +74,12 @@ class Background:
             self._outbox.close()
 
 
-def _die_with(parent: int) -> None:
-    """Ask Linux to kill this process when the build dies, so nothing writes on after a killed build.
-
-    Strictly, Linux sends the signal when the thread that started this process ends;
-    MkDocs builds in one thread, so that is when the build ends.
-    """
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: a killed build's pipes still stop the work at its next read
-        return
-    if os.getppid() != parent:  # it died before the request was made
-        os._exit(1)
-
-
 def _run(work: Callable[[Callable[[], Any]], Any], inbox, answer, parents_ends: tuple, parent: int) -> None:
     # The build's own ends of the pipes: closed here, so when the build dies the inbox
     # reads the end of its pipe instead of waiting for ever.
     for end in parents_ends:
         end.close()
-    _die_with(parent)
+    die_with(parent)
     try:
         value = work(inbox.recv)
     except BackgroundError as error:  # already said for the one who builds

@@ -151,7 +151,9 @@ def offering_record(data: SiteData, slug: str) -> SearchRecord:
         meta["gemeente"] = data.municipality_name(location.municipality)
         # The place once: its name, street and town, and the municipality when the town is another.
         town = data.town(location)
-        where = ", ".join(dict.fromkeys([location.name, location.address, town, meta["gemeente"]]))
+        where = ", ".join(
+            [location.name, location.address, town] + ([meta["gemeente"]] if meta["gemeente"] != town else [])
+        )
         _place(location, chosen, meta)
     if card.full:
         meta["vol"] = filters.YES
